@@ -1,0 +1,138 @@
+// The document model shared by every stage: Document -> Pages -> Blocks -> Lines -> Words.
+//
+// A source (text file, PDF text layer, OCR) fills the pages with the text as printed. The
+// normalizer then builds `text`, the whole document as NFC paragraphs, and a TextMap from byte
+// offsets in `text` back to the printed page text, so every later finding can show the printed
+// words it rests on. After normalization the Document is read-only and passed as `const&`.
+//
+// Thread-safety: plain values; a const Document may be read from many threads.
+#ifndef VANBAN_DOCUMENT_H_
+#define VANBAN_DOCUMENT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban {
+
+// Where a line's text came from.
+enum class Origin { kPlainText, kTextLayer, kOcr };
+std::string_view OriginName(Origin origin);  // "plain_text", "text_layer", "ocr"
+
+// Axis-aligned box in page units: PDF points for text layers, pixels for OCR; origin top left.
+struct BoundingBox {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width() const { return x1 - x0; }
+  double height() const { return y1 - y0; }
+};
+
+struct Word {
+  std::string text;  // as printed, UTF-8
+  BoundingBox box;
+  float confidence = 1.0f;  // 0..1; 1 for text layers and plain text
+};
+
+struct Line {
+  std::string text;  // as printed (words joined by the spaces the source reported), UTF-8
+  int page = 0;      // 1-based
+  std::optional<BoundingBox> box;
+  float confidence = 1.0f;
+  Origin origin = Origin::kPlainText;
+  std::vector<Word> words;  // empty for plain text
+};
+
+struct Block {
+  std::vector<Line> lines;
+  std::optional<BoundingBox> box;
+};
+
+struct Page {
+  int number = 0;  // 1-based
+  Origin origin = Origin::kPlainText;
+  double width = 0, height = 0;  // page size in box units, 0 when unknown
+  std::vector<Block> blocks;
+  // Set when the page has no usable text (no text layer, or unreadable legacy-font text):
+  // the OCR stage picks these pages up.
+  bool needs_ocr = false;
+  // What the source did or saw, e.g. "text layer decoded from TCVN3", "no text layer".
+  std::string note;
+
+  // The printed text of the page: lines joined by '\n'. Spans in a TextMap point into this.
+  std::string PrintedText() const;
+};
+
+// Half-open byte range [begin, end) into Document::text.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t size() const { return end - begin; }
+  bool operator==(const Span&) const = default;
+};
+
+// A position in the printed text: page number and byte offset into Page::PrintedText().
+struct PrintedLocation {
+  int page = 0;
+  size_t offset = 0;
+  bool operator==(const PrintedLocation&) const = default;
+};
+
+// Maps byte offsets of the normalized text back to the printed text. Built as a sorted list of
+// anchors, one per copied token: offsets inside a token that normalization changed (NFC, markdown
+// marks) map to the token's start plus the same distance, clamped to the token.
+class TextMap {
+ public:
+  struct Anchor {
+    size_t normalized = 0;  // start of the token in Document::text
+    size_t length = 0;      // its length in Document::text
+    PrintedLocation printed;
+    size_t printed_length = 0;
+  };
+
+  void Add(Anchor anchor) { anchors_.push_back(anchor); }  // in increasing `normalized` order
+  PrintedLocation Locate(size_t normalized_offset) const;
+  const std::vector<Anchor>& anchors() const { return anchors_; }
+
+ private:
+  std::vector<Anchor> anchors_;
+};
+
+struct Paragraph {
+  Span span;     // into Document::text, without the trailing newline
+  int page = 0;  // page of its first line
+};
+
+// A failure tied to a file and, where known, a page. Failures never stop other files or pages.
+struct DocumentError {
+  std::string path;
+  int page = 0;       // 0: the whole file
+  std::string code;   // StatusCodeName of the cause, e.g. "corrupt"
+  std::string reason; // for people, English
+};
+
+struct SourceInfo {
+  std::string path;
+  std::string sha256;      // of the file's bytes, lower-case hex; empty if unreadable
+  std::string media_type;  // detected from content: "text/plain", "application/pdf", "image/png" ...
+  std::string encoding;    // text inputs: "utf-8", "utf-16le", "tcvn3", "vni" ...; empty otherwise
+  uint64_t size_bytes = 0;
+};
+
+struct Document {
+  SourceInfo source;
+  std::vector<Page> pages;
+  std::string text;  // normalized (NFC) paragraphs separated by '\n'
+  std::vector<Paragraph> paragraphs;
+  TextMap text_map;
+  std::vector<DocumentError> errors;
+  std::vector<std::string> warnings;  // things a user should know that are not failures
+
+  bool ok() const { return errors.empty(); }
+  std::string_view SpanText(Span span) const { return std::string_view(text).substr(span.begin, span.size()); }
+};
+
+}  // namespace vanban
+
+#endif  // VANBAN_DOCUMENT_H_

@@ -1,0 +1,34 @@
+// The extraction pipeline: ingest -> normalize, for one file or a batch of files in parallel.
+#ifndef VANBAN_PIPELINE_H_
+#define VANBAN_PIPELINE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "vanban/document.h"
+#include "vanban/normalize.h"
+#include "vanban/source.h"
+
+namespace vanban {
+
+struct PipelineOptions {
+  IngestOptions ingest;
+  NormalizeOptions normalize;
+  int jobs = 1;  // worker threads for a batch; <= 0 means the number of cores
+};
+
+// One file through every stage. Never throws; failures are in the returned Document's errors.
+Document ExtractDocument(const std::string& path, const PipelineOptions& options);
+
+// Called after each finished file with (files done, total, path); from worker threads, serialized.
+using ProgressFn = std::function<void(size_t done, size_t total, const std::string& path)>;
+
+// All files, `options.jobs` at a time. Results are in input order, whatever the scheduling; one
+// failing file never affects another's result.
+std::vector<Document> ExtractAll(const std::vector<std::string>& paths, const PipelineOptions& options,
+                                 const ProgressFn& progress = nullptr);
+
+}  // namespace vanban
+
+#endif  // VANBAN_PIPELINE_H_

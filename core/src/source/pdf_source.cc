@@ -1,0 +1,175 @@
+// PDF source: the text layer of each page through poppler-cpp, with word boxes.
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "vanban/legacy_encoding.h"
+#include "vanban/source.h"
+#include "vanban/text.h"
+
+namespace vanban {
+namespace {
+
+// poppler reports syntax problems of damaged files on stderr; vanban reports them as error records.
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+}
+
+std::string ToUtf8(const poppler::ustring& s) {
+  const poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+BoundingBox ToBox(const poppler::rectf& r) { return {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}; }
+
+struct LaidOutWord {
+  Word word;
+  bool space_after = false;
+};
+
+// Groups poppler's words (in reading order) into lines, and lines into blocks at large vertical gaps.
+std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) {
+  std::vector<Line> lines;
+  bool space_after_previous = false;
+  for (LaidOutWord& w : words) {
+    const BoundingBox& b = w.word.box;
+    const double mid = (b.y0 + b.y1) / 2;
+    bool same_line = false;
+    if (!lines.empty()) {
+      const BoundingBox& lb = *lines.back().box;
+      const double h = std::max(lb.height(), b.height());
+      same_line = mid > lb.y0 - 0.2 * h && mid < lb.y1 + 0.2 * h && b.x0 >= lines.back().words.back().box.x1 - 0.5 * h;
+    }
+    if (same_line) {
+      Line& line = lines.back();
+      if (space_after_previous || b.x0 - line.words.back().box.x1 > 0.15 * b.height()) line.text.push_back(' ');
+      line.box->x0 = std::min(line.box->x0, b.x0);
+      line.box->y0 = std::min(line.box->y0, b.y0);
+      line.box->x1 = std::max(line.box->x1, b.x1);
+      line.box->y1 = std::max(line.box->y1, b.y1);
+    } else {
+      Line line;
+      line.page = page_number;
+      line.origin = Origin::kTextLayer;
+      line.box = b;
+      lines.push_back(std::move(line));
+    }
+    lines.back().text += w.word.text;
+    lines.back().words.push_back(std::move(w.word));
+    space_after_previous = w.space_after;
+  }
+  // Line pitch: the median distance between the tops of consecutive lines.
+  std::vector<double> pitches;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const double d = lines[i].box->y0 - lines[i - 1].box->y0;
+    if (d > 0) pitches.push_back(d);
+  }
+  double pitch = 0;
+  if (!pitches.empty()) {
+    std::nth_element(pitches.begin(), pitches.begin() + static_cast<long>(pitches.size() / 2), pitches.end());
+    pitch = pitches[pitches.size() / 2];
+  }
+  std::vector<Block> blocks;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const double d = i ? lines[i].box->y0 - lines[i - 1].box->y0 : 0;
+    if (blocks.empty() || (pitch > 0 && (d > 1.6 * pitch || d < -pitch))) blocks.emplace_back();
+    blocks.back().lines.push_back(std::move(lines[i]));
+  }
+  for (Block& block : blocks) {
+    BoundingBox box = *block.lines.front().box;
+    for (const Line& l : block.lines) {
+      box.x0 = std::min(box.x0, l.box->x0);
+      box.y0 = std::min(box.y0, l.box->y0);
+      box.x1 = std::max(box.x1, l.box->x1);
+      box.y1 = std::max(box.y1, l.box->y1);
+    }
+    block.box = box;
+  }
+  return blocks;
+}
+
+// Old PDFs typed with TCVN3 or VNI fonts carry those bytes as Latin-1 text. Decode them when the
+// decoding clearly reads better; otherwise, if the layer is still not text, leave the page to OCR.
+void RepairOrFlagTextLayer(Page& page) {
+  const std::string printed = page.PrintedText();
+  if (const auto legacy = DetectLegacyMojibake(printed)) {
+    for (Block& block : page.blocks) {
+      for (Line& line : block.lines) {
+        line.text = DecodeLegacyMojibake(line.text, *legacy);
+        for (Word& word : line.words) word.text = DecodeLegacyMojibake(word.text, *legacy);
+      }
+    }
+    page.note = "text layer decoded from " + std::string(LegacyEncodingName(*legacy)) + " font encoding";
+    return;
+  }
+  const TextQuality q = MeasureVietnameseQuality(printed);
+  if (q.words > 0 && q.SuspiciousRatio() > 0.3 && q.ValidRatio() < 0.3) {
+    page.needs_ocr = true;
+    page.note = "text layer is not readable text (unknown font encoding)";
+  }
+}
+
+}  // namespace
+
+Status IngestPdf(std::string_view bytes, const IngestOptions& options, Document& doc) {
+  SilencePoppler();
+  const bool has_eof = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0).find("%%EOF") != std::string_view::npos;
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) {
+    return Status::Corrupt(has_eof ? "not a readable PDF (damaged cross-reference or objects)"
+                                   : "not a readable PDF: the file is truncated (no %%EOF at its end)");
+  }
+  if (pdf->is_locked() && !options.pdf_password.empty()) pdf->unlock(options.pdf_password, options.pdf_password);
+  if (pdf->is_locked()) {
+    return Status::PermissionDenied(options.pdf_password.empty()
+                                        ? "encrypted PDF: it needs a password to open (--pdf-password)"
+                                        : "encrypted PDF: the password given does not open it");
+  }
+  const int count = pdf->pages();
+  if (count <= 0) return Status::Corrupt("PDF has no pages");
+  if (!has_eof) {
+    doc.errors.push_back({doc.source.path, 0, "corrupt",
+                          "PDF is truncated (no %%EOF at its end); text was recovered from what is there"});
+  }
+  for (int i = 0; i < count; ++i) {
+    Page page;
+    page.number = i + 1;
+    page.origin = Origin::kTextLayer;
+    std::unique_ptr<poppler::page> pdf_page(pdf->create_page(i));
+    if (!pdf_page) {
+      page.needs_ocr = true;
+      page.note = "page could not be read";
+      doc.errors.push_back({doc.source.path, page.number, "corrupt", "page could not be read from the PDF"});
+      doc.pages.push_back(std::move(page));
+      continue;
+    }
+    const poppler::rectf media = pdf_page->page_rect(poppler::media_box);
+    page.width = media.width();
+    page.height = media.height();
+    std::vector<LaidOutWord> words;
+    for (const poppler::text_box& box : pdf_page->text_list()) {
+      std::string text = ToUtf8(box.text());
+      if (text.empty()) continue;
+      words.push_back({Word{std::move(text), ToBox(box.bbox()), 1.0f}, box.has_space_after()});
+    }
+    if (words.empty()) {
+      page.needs_ocr = true;
+      page.note = "no text layer";
+    } else {
+      page.blocks = BuildBlocks(std::move(words), page.number);
+      RepairOrFlagTextLayer(page);
+    }
+    doc.pages.push_back(std::move(page));
+  }
+  return Status::Ok();
+}
+
+}  // namespace vanban

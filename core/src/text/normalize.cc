@@ -1,0 +1,308 @@
+#include "vanban/normalize.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/text.h"
+
+namespace vanban {
+namespace {
+
+// One printed line as the paragraph builder sees it.
+struct SourceLine {
+  std::string_view raw;       // printed text of the line
+  std::vector<bool> removed;  // bytes of `raw` dropped as markup (empty: none)
+  std::string clean;          // raw without removed bytes, trimmed: used for layout decisions
+  int page = 0;
+  size_t printed_offset = 0;  // of raw in the page's printed text
+  int blank_before = 0;       // blank lines (or a layout gap, counted as 2) before this line
+  double fill = -1;           // how much of the text width the line fills, -1 when unknown
+  bool indented = false;      // starts right of the page's text margin (layout sources only)
+  bool page_start = false;
+};
+
+struct Codepoint {
+  UChar32 c;
+  size_t begin, end;
+};
+
+std::vector<Codepoint> Codepoints(std::string_view s) {
+  std::vector<Codepoint> out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.push_back({c < 0 ? 0xFFFD : c, static_cast<size_t>(start), static_cast<size_t>(i)});
+  }
+  return out;
+}
+
+bool IsSpace(UChar32 c) { return c < 0x20 || c == 0x7F || u_isUWhiteSpace(c); }
+// Invisible characters that PDF producers and editors leave inside words.
+bool IsInvisible(UChar32 c) { return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF; }
+
+size_t CountCodepoints(std::string_view s) {
+  size_t n = 0;
+  for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view Trim(std::string_view s) {
+  const std::vector<Codepoint> cps = Codepoints(s);
+  size_t b = 0, e = cps.size();
+  while (b < e && (IsSpace(cps[b].c) || IsInvisible(cps[b].c))) ++b;
+  while (e > b && (IsSpace(cps[e - 1].c) || IsInvisible(cps[e - 1].c))) --e;
+  if (b == e) return {};
+  return s.substr(cps[b].begin, cps[e - 1].end - cps[b].begin);
+}
+
+// ---- markdown marks -------------------------------------------------------------------------
+
+bool LooksLikeMarkdown(const std::vector<SourceLine>& lines) {
+  static const RE2 kHeading(R"(^\s*#{1,6}\s+\S)");
+  static const RE2 kBold(R"(\*\*\S)");
+  static const RE2 kLink(R"(\]\((?:https?|mailto):)");
+  int bold = 0;
+  for (const SourceLine& line : lines) {
+    if (RE2::PartialMatch(line.raw, kHeading) || RE2::PartialMatch(line.raw, kLink)) return true;
+    if (RE2::PartialMatch(line.raw, kBold)) ++bold;
+  }
+  return bold >= 2;
+}
+
+// Marks the bytes of every capture group of every match of `re` in `line`.
+void RemoveGroups(const RE2& re, std::string_view line, std::vector<bool>& removed) {
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> match(static_cast<size_t>(groups) + 1);
+  size_t pos = 0;
+  while (pos <= line.size() &&
+         re.Match(re2::StringPiece(line.data(), line.size()), pos, line.size(), RE2::UNANCHORED, match.data(),
+                  groups + 1)) {
+    for (int g = 1; g <= groups; ++g) {
+      if (match[g].data() == nullptr) continue;
+      const size_t b = static_cast<size_t>(match[g].data() - line.data());
+      std::fill(removed.begin() + static_cast<long>(b), removed.begin() + static_cast<long>(b + match[g].size()), true);
+    }
+    const size_t end = static_cast<size_t>(match[0].data() - line.data()) + match[0].size();
+    pos = end > pos ? end : pos + 1;
+  }
+}
+
+void MarkMarkdown(SourceLine& line) {
+  static const RE2 kHeading(R"(^(\s*#{1,6}\s+))");
+  static const RE2 kBold(R"((\*\*|__))");
+  static const RE2 kLink(R"((\[)[^\]]+(\]\([^)\s]*\)))");
+  static const RE2 kEmphasisOpen(R"((?:^|\s)(\*)[^\s*])");
+  static const RE2 kEmphasisClose(R"([^\s*](\*)(?:$|\s|[.,;:!?)]))");
+  line.removed.assign(line.raw.size(), false);
+  for (const RE2* re : {&kHeading, &kBold, &kLink, &kEmphasisOpen, &kEmphasisClose}) {
+    RemoveGroups(*re, line.raw, line.removed);
+  }
+}
+
+std::string CleanText(const SourceLine& line) {
+  if (line.removed.empty()) return std::string(Trim(line.raw));
+  std::string kept;
+  for (size_t i = 0; i < line.raw.size(); ++i) {
+    if (!line.removed[i]) kept.push_back(line.raw[i]);
+  }
+  return std::string(Trim(kept));
+}
+
+// ---- layout decisions -----------------------------------------------------------------------
+
+bool StartsWithOutlineMarker(std::string_view s) {
+  // Bullets, 1. / 1.2. / 1), a) / (a), Roman I. / II), and the parts of normative texts.
+  static const RE2 kMarker(
+      R"(^(?:[-+•–—▪◦∙]\s*\S|\d{1,2}(?:\.\d{1,2})*[.)](?:\s|\p{Lu})|\(?[a-zđ]\)\s|\([0-9]{1,2}\)\s|)"
+      R"([IVXLC]{1,7}[.)]\s|(?i:chương|mục|điều|phần|phụ lục)\s+[0-9IVXLC]+\b))");
+  return RE2::PartialMatch(s, kMarker);
+}
+
+bool IsAllCapitals(std::string_view s) {
+  int upper = 0;
+  for (const Codepoint& cp : Codepoints(s)) {
+    if (u_islower(cp.c)) return false;
+    if (u_isupper(cp.c)) ++upper;
+  }
+  return upper >= 3;
+}
+
+bool EndsWithSentenceEnd(std::string_view s) {
+  const std::vector<Codepoint> cps = Codepoints(s);
+  size_t e = cps.size();
+  while (e > 0 && (cps[e - 1].c == ')' || cps[e - 1].c == '"' || cps[e - 1].c == 0x201D || cps[e - 1].c == '*' ||
+                   cps[e - 1].c == '/' || IsSpace(cps[e - 1].c))) {
+    --e;
+  }
+  if (e == 0) return false;
+  const UChar32 c = cps[e - 1].c;
+  return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+bool StartsWithCapitalOrDigit(std::string_view s) {
+  for (const Codepoint& cp : Codepoints(s)) {
+    if (cp.c == '"' || cp.c == '(' || cp.c == 0x201C || cp.c == '[' || cp.c == '\'') continue;
+    return u_isupper(cp.c) || u_isdigit(cp.c);
+  }
+  return false;
+}
+
+bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
+  if (cur.blank_before >= (double_spaced ? 2 : 1)) return true;
+  if (StartsWithOutlineMarker(cur.clean)) return true;
+  if (IsAllCapitals(prev.clean) || IsAllCapitals(cur.clean)) return true;
+  if (!StartsWithCapitalOrDigit(cur.clean)) return false;
+  // A line that stops short, or a full line that ends a sentence, closes its paragraph when the next
+  // line begins like a new one.
+  if (prev.fill >= 0 && prev.fill < 0.6) return true;
+  if (EndsWithSentenceEnd(prev.clean) && (prev.fill < 0 || prev.fill < 0.9)) return true;
+  return cur.indented;
+}
+
+// ---- collecting lines -----------------------------------------------------------------------
+
+std::vector<SourceLine> CollectLines(const Document& doc) {
+  std::vector<SourceLine> lines;
+  for (const Page& page : doc.pages) {
+    if (page.needs_ocr) continue;
+    // The text margins of a laid-out page, for fill and indent.
+    double left = 1e18, right = -1e18;
+    for (const Block& block : page.blocks) {
+      for (const Line& line : block.lines) {
+        if (line.box && !Trim(line.text).empty()) {
+          left = std::min(left, line.box->x0);
+          right = std::max(right, line.box->x1);
+        }
+      }
+    }
+    const bool has_layout = right > left;
+    size_t offset = 0;
+    int blanks = 0;
+    bool first_of_page = true;
+    for (size_t b = 0; b < page.blocks.size(); ++b) {
+      const Block& block = page.blocks[b];
+      for (size_t l = 0; l < block.lines.size(); ++l) {
+        const Line& line = block.lines[l];
+        const size_t line_offset = offset;
+        offset += line.text.size() + 1;
+        if (Trim(line.text).empty()) {
+          ++blanks;
+          continue;
+        }
+        SourceLine sl;
+        sl.raw = line.text;
+        sl.page = page.number;
+        sl.printed_offset = line_offset;
+        sl.blank_before = blanks;
+        if (l == 0 && b > 0) sl.blank_before = std::max(sl.blank_before, 2);  // a layout gap between blocks
+        sl.page_start = first_of_page;
+        if (has_layout && line.box) {
+          sl.fill = (line.box->x1 - left) / (right - left);
+          sl.indented = line.box->x0 - left > 0.03 * (right - left);
+        }
+        lines.push_back(std::move(sl));
+        blanks = 0;
+        first_of_page = false;
+      }
+    }
+  }
+  return lines;
+}
+
+// Plain text has no geometry: a line's fill is its length against the document's usual full line.
+void EstimateFillFromLengths(std::vector<SourceLine>& lines) {
+  std::vector<size_t> lengths;
+  for (const SourceLine& l : lines) {
+    if (l.fill < 0) lengths.push_back(CountCodepoints(l.clean));
+  }
+  if (lengths.size() < 8) return;
+  std::sort(lengths.begin(), lengths.end());
+  const size_t typical = lengths[lengths.size() * 8 / 10];
+  if (typical < 30) return;
+  for (SourceLine& l : lines) {
+    if (l.fill < 0) l.fill = std::min(1.0, double(CountCodepoints(l.clean)) / double(typical));
+  }
+}
+
+// Text extracted from PDFs often has a blank line after every printed line; then only two or more
+// blank lines separate paragraphs.
+bool IsDoubleSpaced(const std::vector<SourceLine>& lines) {
+  if (lines.size() < 6) return false;
+  size_t single_blank = 0;
+  for (size_t i = 1; i < lines.size(); ++i) single_blank += lines[i].blank_before == 1;
+  return single_blank * 2 >= lines.size() - 1;
+}
+
+// Appends the tokens of `line` (split at white space, invisible characters dropped) to `out`.
+void AppendTokens(const SourceLine& line, std::string& out, TextMap& map, bool& paragraph_empty) {
+  const std::vector<Codepoint> cps = Codepoints(line.raw);
+  size_t i = 0;
+  while (i < cps.size()) {
+    const auto skipped = [&](size_t k) {
+      return IsInvisible(cps[k].c) || (!line.removed.empty() && line.removed[cps[k].begin]);
+    };
+    while (i < cps.size() && (IsSpace(cps[i].c) || skipped(i))) ++i;
+    if (i >= cps.size()) break;
+    std::string token;
+    size_t first = cps[i].begin, last = cps[i].end;
+    for (; i < cps.size() && !IsSpace(cps[i].c); ++i) {
+      if (skipped(i)) continue;
+      token.append(line.raw.substr(cps[i].begin, cps[i].end - cps[i].begin));
+      last = cps[i].end;
+    }
+    if (token.empty()) continue;
+    token = ToNfc(token);
+    if (!paragraph_empty) out.push_back(' ');
+    map.Add({out.size(), token.size(), {line.page, line.printed_offset + first}, last - first});
+    out += token;
+    paragraph_empty = false;
+  }
+}
+
+}  // namespace
+
+Document Normalize(Document doc, const NormalizeOptions& options) {
+  doc.text.clear();
+  doc.paragraphs.clear();
+  doc.text_map = TextMap();
+  std::vector<SourceLine> lines = CollectLines(doc);
+  const bool plain = !doc.pages.empty() && doc.pages.front().origin == Origin::kPlainText;
+  if (plain && options.strip_markdown && LooksLikeMarkdown(lines)) {
+    for (SourceLine& line : lines) MarkMarkdown(line);
+  }
+  for (SourceLine& line : lines) line.clean = CleanText(line);
+  std::erase_if(lines, [](const SourceLine& l) { return l.clean.empty(); });
+  EstimateFillFromLengths(lines);
+  const bool double_spaced = IsDoubleSpaced(lines);
+
+  bool paragraph_empty = true;
+  Paragraph current;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && StartsParagraph(lines[i - 1], lines[i], double_spaced) && !paragraph_empty) {
+      current.span.end = doc.text.size();
+      doc.paragraphs.push_back(current);
+      doc.text.push_back('\n');
+      paragraph_empty = true;
+    }
+    if (paragraph_empty) current = Paragraph{{doc.text.size(), doc.text.size()}, lines[i].page};
+    AppendTokens(lines[i], doc.text, doc.text_map, paragraph_empty);
+  }
+  if (!paragraph_empty) {
+    current.span.end = doc.text.size();
+    doc.paragraphs.push_back(current);
+  }
+  return doc;
+}
+
+}  // namespace vanban

@@ -1,0 +1,224 @@
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <string>
+
+#include "vanban/text.h"
+#include "vanban/vietnamese.h"
+
+namespace vanban {
+namespace {
+
+const icu::Normalizer2& Nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  // ICU's data is linked in; failing here means a broken installation, not bad input.
+  if (U_FAILURE(status) || nfc == nullptr) std::abort();
+  return *nfc;
+}
+
+const icu::Normalizer2& Nfd() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status) || nfd == nullptr) std::abort();
+  return *nfd;
+}
+
+void AppendUtf8(std::string& out, UChar32 c) {
+  char buf[U8_MAX_LENGTH];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, c, error);
+  if (!error) out.append(buf, static_cast<size_t>(len));
+}
+
+std::u32string ToU32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string FromU32(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t c : text) AppendUtf8(out, static_cast<UChar32>(c));
+  return out;
+}
+
+// Applies `fn` to every maximal run of letters, leaving everything else in place.
+template <typename Fn>
+std::u32string MapLetterRuns(std::u32string_view text, Fn fn) {
+  std::u32string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!u_isalpha(static_cast<UChar32>(text[i]))) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && u_isalpha(static_cast<UChar32>(text[j]))) ++j;
+    out += fn(text.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ToNfc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (Nfc().isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  Nfc().normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  return out;
+}
+
+std::string MatchForm(std::string_view utf8) {
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(ToNfc(utf8));
+  folded.foldCase();
+  std::string lowered;
+  folded.toUTF8String(lowered);
+  return FromU32(MapLetterRuns(ToU32(ToNfc(lowered)), [](std::u32string_view word) {
+    return vi::CanonicalTonePlacement(word);
+  }));
+}
+
+std::string FoldDiacritics(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString decomposed = Nfd().normalize(icu::UnicodeString::fromUTF8(
+                                                      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
+                                                  status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  out.reserve(utf8.size());
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (c == 0x0111) c = 'd';  // đ has no decomposition
+    if (c == 0x0110) c = 'D';
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
+std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto n = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::nullopt;
+}
+
+std::string ReplaceInvalidUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto n = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      AppendUtf8(out, 0xFFFD);
+    } else {
+      out.append(bytes.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+StatusOr<std::string> Utf16ToUtf8(std::string_view bytes, bool big_endian) {
+  if (bytes.size() % 2 != 0) return Status::Corrupt("UTF-16 text has an odd number of bytes");
+  std::u16string units(bytes.size() / 2, u'\0');
+  for (size_t k = 0; k < units.size(); ++k) {
+    const auto b0 = static_cast<uint8_t>(bytes[2 * k]), b1 = static_cast<uint8_t>(bytes[2 * k + 1]);
+    units[k] = big_endian ? static_cast<char16_t>((b0 << 8) | b1) : static_cast<char16_t>((b1 << 8) | b0);
+  }
+  std::string out;
+  out.reserve(units.size());
+  for (size_t i = 0; i < units.size();) {
+    UChar32 c;
+    U16_NEXT(units.data(), i, units.size(), c);
+    if (U_IS_SURROGATE(c)) {
+      return Status::Corrupt("UTF-16 text has an unpaired surrogate at byte " + std::to_string(2 * (i - 1)));
+    }
+    AppendUtf8(out, c);
+  }
+  return out;
+}
+
+TextQuality MeasureVietnameseQuality(std::string_view utf8) {
+  TextQuality q;
+  const std::u32string text = ToU32(utf8);
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (u_isUWhiteSpace(static_cast<UChar32>(text[i])) != 0)) ++i;
+    size_t j = i;
+    while (j < text.size() && (u_isUWhiteSpace(static_cast<UChar32>(text[j])) == 0)) ++j;
+    if (j == i) break;
+    // A word is the token without punctuation at its ends; tokens without letters are not words.
+    size_t b = i, e = j;
+    const auto is_letterish = [&](char32_t c) { return u_isalpha(static_cast<UChar32>(c)) || (c >= 0xA0 && c <= 0xBF); };
+    while (b < e && !is_letterish(text[b])) ++b;
+    while (e > b && !is_letterish(text[e - 1])) --e;
+    i = j;
+    if (b == e) continue;
+    const std::u32string_view word(text.data() + b, e - b);
+    ++q.words;
+    bool suspicious = false, marked = false, all_letters = true;
+    for (char32_t c : word) {
+      if (!u_isalpha(static_cast<UChar32>(c))) all_letters = false;
+      if ((c >= 0x80 && c <= 0xBF) || (u_isalpha(static_cast<UChar32>(c)) && c > 0x7F && !vi::IsVietnameseLetter(c))) {
+        suspicious = true;
+      }
+      if (vi::HasVietnameseMarks(c)) marked = true;
+    }
+    if (suspicious) ++q.suspicious_words;
+    if (marked) ++q.vietnamese_marked;
+    if (all_letters && vi::IsValidSyllable(word)) ++q.valid_syllables;
+  }
+  return q;
+}
+
+std::optional<LegacyEncoding> DetectLegacyMojibake(std::string_view utf8) {
+  const TextQuality as_is = MeasureVietnameseQuality(utf8);
+  if (as_is.words == 0 || as_is.SuspiciousRatio() < 0.05) return std::nullopt;
+  std::optional<LegacyEncoding> best;
+  double best_score = as_is.ValidRatio() - as_is.SuspiciousRatio();
+  for (LegacyEncoding e : {LegacyEncoding::kTcvn3, LegacyEncoding::kVni}) {
+    const TextQuality q = MeasureVietnameseQuality(DecodeLegacyMojibake(utf8, e));
+    const double score = q.ValidRatio() - q.SuspiciousRatio();
+    // Demand a clear gain so that ordinary text with a few odd symbols is never "repaired".
+    if (score > best_score + 0.2 && q.ValidRatio() >= 0.5) {
+      best = e;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+}  // namespace vanban

@@ -1,0 +1,97 @@
+#include <gtest/gtest.h>
+
+#include "vanban/normalize.h"
+#include "vanban/source.h"
+
+namespace vanban {
+namespace {
+
+// A Document from plain text, as the text source builds it.
+Document FromText(std::string_view text) {
+  Document doc;
+  EXPECT_TRUE(IngestText(text, doc).ok());
+  return Normalize(std::move(doc));
+}
+
+TEST(Normalize, JoinsHardWrappedLinesOfDoubleSpacedText) {
+  const Document doc = FromText(
+      "1. Tăng cường phối hợp thực hiện tốt công tác bình đẳng giới, vì sự tiến \n\n"
+      "bộ của phụ nữ và phòng ngừa, ứng phó với bạo lực trên cơ sở giới. \n\n"
+      "- Triển khai các chủ trương, đường lối của Đảng, chính sách, pháp luật của \n\n"
+      "Nhà nước về công tác bình đẳng giới, vì sự tiến bộ của phụ nữ; tham mưu xây \n\n"
+      "dựng và thực hiện các chính sách đặc thù. \n\n"
+      "+ Báo cáo 6 tháng trước ngày 15/5/2024. \n\n");
+  EXPECT_EQ(doc.text,
+            "1. Tăng cường phối hợp thực hiện tốt công tác bình đẳng giới, vì sự tiến bộ của phụ nữ và phòng ngừa, "
+            "ứng phó với bạo lực trên cơ sở giới.\n"
+            "- Triển khai các chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước về công tác bình "
+            "đẳng giới, vì sự tiến bộ của phụ nữ; tham mưu xây dựng và thực hiện các chính sách đặc thù.\n"
+            "+ Báo cáo 6 tháng trước ngày 15/5/2024.");
+  ASSERT_EQ(doc.paragraphs.size(), 3u);
+  EXPECT_EQ(doc.SpanText(doc.paragraphs[2].span), "+ Báo cáo 6 tháng trước ngày 15/5/2024.");
+}
+
+TEST(Normalize, BlankLinesSeparateParagraphsInSingleSpacedText) {
+  const Document doc = FromText("Kính gửi:\n\n- Các Trường;\n- Phòng Giáo dục.\n\nCăn cứ Kế hoạch số 72/KH-UBND,\nSở hướng dẫn.");
+  EXPECT_EQ(doc.text, "Kính gửi:\n- Các Trường;\n- Phòng Giáo dục.\nCăn cứ Kế hoạch số 72/KH-UBND, Sở hướng dẫn.");
+}
+
+TEST(Normalize, CapitalHeadingsAndSignatureLinesStayApart) {
+  const Document doc = FromText("KẾ HOẠCH\nThực hiện công tác bình đẳng giới\nnăm 2024\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHuỳnh Văn Tài");
+  EXPECT_EQ(doc.text,
+            "KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "Huỳnh Văn Tài");
+}
+
+TEST(Normalize, CollapsesWhitespaceAndDropsInvisibleCharacters) {
+  const Document doc = FromText("Đặc\u00A0biệt  ,\tchú\u200B trọng \u00ADđến");
+  EXPECT_EQ(doc.text, "Đặc biệt , chú trọng đến");
+}
+
+TEST(Normalize, ComposesToNfcButKeepsPrintedText) {
+  const std::string nfd = "Ho\xCC\x80" "a Phong";
+  Document doc;
+  ASSERT_TRUE(IngestText(nfd, doc).ok());
+  doc = Normalize(std::move(doc));
+  EXPECT_EQ(doc.text, "Hòa Phong");
+  EXPECT_EQ(doc.pages[0].PrintedText(), nfd);
+}
+
+TEST(Normalize, SpansMapBackToPrintedText) {
+  const std::string printed = "  Căn cứ Kế hoạch số 72/KH-UBND \nngày 13/3/2020\fcủa   Ủy ban nhân dân";
+  const Document doc = FromText(printed);
+  EXPECT_EQ(doc.text, "Căn cứ Kế hoạch số 72/KH-UBND ngày 13/3/2020 của Ủy ban nhân dân");
+  ASSERT_EQ(doc.pages.size(), 2u);
+  const size_t number = doc.text.find("72/KH-UBND");
+  const PrintedLocation at = doc.text_map.Locate(number);
+  EXPECT_EQ(at.page, 1);
+  EXPECT_EQ(doc.pages[0].PrintedText().substr(at.offset, 10), "72/KH-UBND");
+  const size_t commission = doc.text.find("Ủy ban");
+  const PrintedLocation at2 = doc.text_map.Locate(commission);
+  EXPECT_EQ(at2.page, 2);
+  EXPECT_EQ(doc.pages[1].PrintedText().substr(at2.offset, std::string("Ủy ban").size()), "Ủy ban");
+}
+
+TEST(Normalize, StripsMarkdownMarksFromConvertedText) {
+  const Document doc = FromText(
+      "#### **I. Các nhiệm vụ chủ yếu**\n\n1. **Đẩy mạnh tuyên truyền:**\n\n"
+      "Gửi trước **ngày 01 tháng 6 năm 2020** qua [hang@haiphong.edu.vn](mailto:hang@haiphong.edu.vn).\n\n*MT*");
+  EXPECT_EQ(doc.text,
+            "I. Các nhiệm vụ chủ yếu\n1. Đẩy mạnh tuyên truyền:\nGửi trước ngày 01 tháng 6 năm 2020 qua "
+            "hang@haiphong.edu.vn.\nMT");
+  // The printed page keeps the marks.
+  EXPECT_NE(doc.pages[0].PrintedText().find("**ngày 01"), std::string::npos);
+}
+
+TEST(Normalize, LeavesAsterisksInPlainTextWithoutMarkdown) {
+  const Document doc = FromText("Ghi chú * quan trọng\nTổng số: 5 * 3");
+  EXPECT_EQ(doc.text, "Ghi chú * quan trọng Tổng số: 5 * 3");
+}
+
+TEST(Normalize, EmptyAndBlankInputsGiveEmptyText) {
+  EXPECT_EQ(FromText("   \n\n \t\n").text, "");
+  EXPECT_TRUE(FromText("   \n\n \t\n").paragraphs.empty());
+}
+
+}  // namespace
+}  // namespace vanban

@@ -1,0 +1,54 @@
+// Temporary files for tests: each TempFiles owns a fresh directory and removes it when destroyed.
+#ifndef VANBAN_TESTS_TEST_FILES_H_
+#define VANBAN_TESTS_TEST_FILES_H_
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace vanban::testing {
+
+class TempFiles {
+ public:
+  TempFiles() {
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("vanban-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(dir_);
+  }
+  ~TempFiles() {
+    std::error_code ec;
+    std::filesystem::permissions(dir_, std::filesystem::perms::owner_all, ec);
+    std::filesystem::remove_all(dir_, ec);
+  }
+  TempFiles(const TempFiles&) = delete;
+  TempFiles& operator=(const TempFiles&) = delete;
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    const std::string path = Path(name);
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline std::string SourceDir() { return VANBAN_SOURCE_DIR; }
+
+}  // namespace vanban::testing
+
+#endif  // VANBAN_TESTS_TEST_FILES_H_
