@@ -6,7 +6,7 @@ pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
 pkg_check_modules(LEPTONICA REQUIRED IMPORTED_TARGET lept)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
-pkg_check_modules(PANGOCAIRO IMPORTED_TARGET pangocairo cairo-pdf)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(nlohmann_json 3.10 REQUIRED CONFIG)

@@ -95,3 +95,15 @@ TEST(Normalize, EmptyAndBlankInputsGiveEmptyText) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+TEST(Normalize, LineBreakAfterHyphenOrSlashInsideANumberJoinsWithoutSpace) {
+  Document doc;
+  ASSERT_TRUE(IngestText("Thông tri số 22-TT/\nTU ngày 12/4/2018, giai đoạn 2021-\n2025 của Lao động -\nThương binh", doc).ok());
+  EXPECT_EQ(Normalize(std::move(doc)).text, "Thông tri số 22-TT/TU ngày 12/4/2018, giai đoạn 2021-2025 của Lao động - Thương binh");
+}
+
+}  // namespace
+}  // namespace vanban

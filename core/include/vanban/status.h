@@ -69,7 +69,8 @@ class [[nodiscard]] StatusOr {
   const Status& status() const { return status_; }
   const T& value() const& { assert(ok()); return *value_; }
   T& value() & { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  // By value, so that `for (auto c : F().value())` never binds to a destroyed temporary.
+  T value() && { assert(ok()); return std::move(*value_); }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }

@@ -24,7 +24,7 @@ struct SourceLine {
   int blank_before = 0;       // blank lines (or a layout gap, counted as 2) before this line
   double fill = -1;           // how much of the text width the line fills, -1 when unknown
   bool indented = false;      // starts right of the page's text margin (layout sources only)
-  bool page_start = false;
+  bool from_layout = false;   // fill and indent come from boxes, not from character counts
 };
 
 struct Codepoint {
@@ -158,6 +158,15 @@ bool StartsWithCapitalOrDigit(std::string_view s) {
   return false;
 }
 
+// A Vietnamese sentence cannot end on a preposition, conjunction or plural marker, so a line ending
+// on one continues whatever follows it.
+bool EndsWithFunctionWord(std::string_view s) {
+  static const RE2 kFunctionWord(
+      R"((?i)(?:^|\s)(?:của|và|về|các|với|cho|trong|theo|tại|được|những|để|từ|đến|là|có|hoặc|hay|như|do|bởi|)"
+      R"(nhằm|trên|dưới|ngày|tháng|năm|số|thuộc|đối|giữa|vào|ra|mà|thì|nhưng|này|sự|việc|cùng)\s*$)");
+  return RE2::PartialMatch(s, kFunctionWord);
+}
+
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
   if (cur.blank_before >= (double_spaced ? 2 : 1)) return true;
   if (StartsWithOutlineMarker(cur.clean)) return true;
@@ -165,7 +174,9 @@ bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_
   if (!StartsWithCapitalOrDigit(cur.clean)) return false;
   // A line that stops short, or a full line that ends a sentence, closes its paragraph when the next
   // line begins like a new one.
-  if (prev.fill >= 0 && prev.fill < 0.6) return true;
+  if (EndsWithFunctionWord(prev.clean)) return false;
+  // Geometry from a layout is exact; lengths of plain-text lines vary more, so they need a shorter line.
+  if (prev.fill >= 0 && prev.fill < (prev.from_layout ? 0.8 : 0.6)) return true;
   if (EndsWithSentenceEnd(prev.clean) && (prev.fill < 0 || prev.fill < 0.9)) return true;
   return cur.indented;
 }
@@ -186,10 +197,11 @@ std::vector<SourceLine> CollectLines(const Document& doc) {
         }
       }
     }
+    // A page of one or two lines does not show its right margin; assume it mirrors the left one.
+    if (right > left && page.width > 0) right = std::max(right, page.width - left);
     const bool has_layout = right > left;
     size_t offset = 0;
     int blanks = 0;
-    bool first_of_page = true;
     for (size_t b = 0; b < page.blocks.size(); ++b) {
       const Block& block = page.blocks[b];
       for (size_t l = 0; l < block.lines.size(); ++l) {
@@ -206,14 +218,13 @@ std::vector<SourceLine> CollectLines(const Document& doc) {
         sl.printed_offset = line_offset;
         sl.blank_before = blanks;
         if (l == 0 && b > 0) sl.blank_before = std::max(sl.blank_before, 2);  // a layout gap between blocks
-        sl.page_start = first_of_page;
         if (has_layout && line.box) {
           sl.fill = (line.box->x1 - left) / (right - left);
           sl.indented = line.box->x0 - left > 0.03 * (right - left);
+          sl.from_layout = true;
         }
         lines.push_back(std::move(sl));
         blanks = 0;
-        first_of_page = false;
       }
     }
   }
@@ -244,9 +255,18 @@ bool IsDoubleSpaced(const std::vector<SourceLine>& lines) {
   return single_blank * 2 >= lines.size() - 1;
 }
 
+// Word processors break lines after the hyphen or slash inside a number and symbol
+// ("22-TT/" + "TU", "2021-" + "2025"); such a line end joins without a space.
+bool EndsInsideToken(std::string_view text) {
+  if (text.size() < 2 || (text.back() != '-' && text.back() != '/')) return false;
+  const char before = text[text.size() - 2];
+  return before != ' ' && before != '\n';
+}
+
 // Appends the tokens of `line` (split at white space, invisible characters dropped) to `out`.
 void AppendTokens(const SourceLine& line, std::string& out, TextMap& map, bool& paragraph_empty) {
   const std::vector<Codepoint> cps = Codepoints(line.raw);
+  bool first_token = true;
   size_t i = 0;
   while (i < cps.size()) {
     const auto skipped = [&](size_t k) {
@@ -263,7 +283,9 @@ void AppendTokens(const SourceLine& line, std::string& out, TextMap& map, bool& 
     }
     if (token.empty()) continue;
     token = ToNfc(token);
-    if (!paragraph_empty) out.push_back(' ');
+    const bool glued = first_token && !paragraph_empty && EndsInsideToken(out) && u_isalnum(Codepoints(token)[0].c);
+    first_token = false;
+    if (!paragraph_empty && !glued) out.push_back(' ');
     map.Add({out.size(), token.size(), {line.page, line.printed_offset + first}, last - first});
     out += token;
     paragraph_empty = false;

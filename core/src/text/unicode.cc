@@ -9,9 +9,14 @@
 
 #include "vanban/text.h"
 #include "vanban/vietnamese.h"
+#include "utf8_util.h"
 
 namespace vanban {
 namespace {
+
+using internal::AppendUtf8;
+using internal::FromU32;
+using internal::ToU32;
 
 const icu::Normalizer2& Nfc() {
   UErrorCode status = U_ZERO_ERROR;
@@ -26,35 +31,6 @@ const icu::Normalizer2& Nfd() {
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status) || nfd == nullptr) std::abort();
   return *nfd;
-}
-
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buf[U8_MAX_LENGTH];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, c, error);
-  if (!error) out.append(buf, static_cast<size_t>(len));
-}
-
-std::u32string ToU32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  int32_t i = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto n = static_cast<int32_t>(utf8.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
-std::string FromU32(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char32_t c : text) AppendUtf8(out, static_cast<UChar32>(c));
-  return out;
 }
 
 // Applies `fn` to every maximal run of letters, leaving everything else in place.

@@ -1,0 +1,184 @@
+// Born-digital PDFs rendered at test time from the corpus, read back through the PDF source.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "../unit/test_files.h"
+#include "tools.h"
+#include "vanban/legacy_encoding.h"
+#include "vanban/metrics.h"
+#include "vanban/pipeline.h"
+
+namespace vanban {
+namespace {
+
+using testing::ReadFile;
+using testing::RenderPdf;
+using testing::RunCommand;
+using testing::ShellQuote;
+using testing::SourceDir;
+using testing::TempFiles;
+
+Document ExtractFile(const std::string& path, const std::string& password = "") {
+  PipelineOptions options;
+  options.ingest.pdf_password = password;
+  return ExtractDocument(path, options);
+}
+
+std::vector<std::string> SeedPaths() {
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(SourceDir() + "/corpus/seeds")) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+// The seed's normalized text rendered as a born-digital PDF, as the office that wrote it would print it.
+std::string RenderSeed(const TempFiles& files, const std::string& seed_path, const Document& seed) {
+  const std::string name = std::filesystem::path(seed_path).stem().string();
+  const std::string text_path = files.Write(name + ".txt", seed.text + "\n");
+  const std::string pdf_path = files.Path(name + ".pdf");
+  EXPECT_TRUE(RenderPdf(text_path, pdf_path)) << "rendering " << text_path;
+  return pdf_path;
+}
+
+class SeedPdf : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(SeedPdf, TextLayerGivesBackTheSeedText) {
+  TempFiles files;
+  const Document seed = ExtractFile(GetParam());
+  ASSERT_TRUE(seed.ok());
+  const std::string pdf = RenderSeed(files, GetParam(), seed);
+  const Document doc = ExtractFile(pdf);
+  ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
+  EXPECT_EQ(doc.source.media_type, "application/pdf");
+  for (const Page& page : doc.pages) {
+    EXPECT_EQ(page.origin, Origin::kTextLayer);
+    EXPECT_FALSE(page.needs_ocr) << "page " << page.number;
+  }
+  const double cer = CharacterErrorRate(seed.text, doc.text);
+  std::printf("[ CER      ] %s: %zu pages, %.4f%% character error rate against the seed text\n",
+              std::filesystem::path(GetParam()).filename().c_str(), doc.pages.size(), cer * 100);
+  EXPECT_LE(cer, 0.005);
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, SeedPdf, ::testing::ValuesIn(SeedPaths()),
+                         [](const auto& info) { return "Seed" + std::filesystem::path(info.param).stem().string().substr(0, 3); });
+
+TEST(PdfSource, WordBoxesLieOnThePage) {
+  TempFiles files;
+  const std::string pdf = RenderSeed(files, SeedPaths()[0], ExtractFile(SeedPaths()[0]));
+  const Document doc = ExtractFile(pdf);
+  ASSERT_FALSE(doc.pages.empty());
+  const Page& page = doc.pages[0];
+  EXPECT_NEAR(page.width, 595.28, 0.5);  // A4 in points
+  EXPECT_NEAR(page.height, 841.89, 0.5);
+  size_t words = 0;
+  for (const Block& block : page.blocks) {
+    for (const Line& line : block.lines) {
+      ASSERT_TRUE(line.box.has_value());
+      for (const Word& w : line.words) {
+        ++words;
+        EXPECT_GE(w.box.x0, 3 * 28.0);  // the 3 cm left margin
+        EXPECT_LE(w.box.x1, page.width);
+        EXPECT_LT(w.box.y0, w.box.y1);
+      }
+    }
+  }
+  EXPECT_GT(words, 100u);
+}
+
+TEST(PdfSource, DecodesTcvn3FontMojibake) {
+  // A text layer made with a TCVN3 font: the PDF holds each legacy byte as a Latin-1 character.
+  // The phrase avoids ư (TCVN3 0xAD, which pango renders as an invisible soft hyphen) and capital
+  // toned letters (VN1-only control positions that ABC fonts never had).
+  TempFiles files;
+  const std::string phrase =
+      "Căn cứ Kế hoạch số 72/KH-UBND của ủy ban nhân dân thành phố, Sở chỉ đạo thực hiện công tác bình đẳng giới.";
+  std::string mojibake;
+  for (unsigned char b : EncodeLegacyBytes(phrase, LegacyEncoding::kTcvn3).value()) {
+    if (b < 0x80) {
+      mojibake.push_back(static_cast<char>(b));
+    } else {
+      mojibake.push_back(static_cast<char>(0xC0 | (b >> 6)));
+      mojibake.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+    }
+  }
+  const std::string pdf = files.Path("tcvn3.pdf");
+  ASSERT_TRUE(RenderPdf(files.Write("tcvn3.txt", mojibake + "\n"), pdf));
+  const Document doc = ExtractFile(pdf);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc.pages[0].note, "text layer decoded from tcvn3 font encoding");
+  EXPECT_EQ(doc.text, phrase);
+}
+
+TEST(PdfSource, PageWithoutTextLayerIsMarkedForOcr) {
+  TempFiles files;
+  const std::string text_pdf = files.Path("text.pdf"), blank_pdf = files.Path("blank.pdf");
+  ASSERT_TRUE(RenderPdf(files.Write("text.txt", "Trang có chữ: Kế hoạch số 120/KH-UBND.\n"), text_pdf));
+  ASSERT_TRUE(RenderPdf(files.Write("blank.txt", ""), blank_pdf));
+  const std::string mixed = files.Path("mixed.pdf");
+  ASSERT_EQ(RunCommand("qpdf --empty --pages " + ShellQuote(text_pdf) + " " + ShellQuote(blank_pdf) + " " +
+                ShellQuote(text_pdf) + " -- " + ShellQuote(mixed)).exit_code, 0);
+  const Document doc = ExtractFile(mixed);
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_FALSE(doc.pages[0].needs_ocr);
+  EXPECT_TRUE(doc.pages[1].needs_ocr);
+  EXPECT_EQ(doc.pages[1].note, "no text layer");
+  EXPECT_FALSE(doc.pages[2].needs_ocr);
+  ASSERT_EQ(doc.paragraphs.size(), 2u);
+  EXPECT_EQ(doc.paragraphs[1].page, 3);
+}
+
+// ---- bad PDFs ------------------------------------------------------------------------------
+
+TEST(BadPdf, TruncatedFileIsReported) {
+  TempFiles files;
+  const std::string pdf = RenderSeed(files, SeedPaths()[4], ExtractFile(SeedPaths()[4]));
+  const std::string bytes = ReadFile(pdf);
+  const Document doc = ExtractFile(files.Write("truncated.pdf", bytes.substr(0, bytes.size() * 6 / 10)));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.errors[0].code, "corrupt");
+  EXPECT_NE(doc.errors[0].reason.find("truncated"), std::string::npos) << doc.errors[0].reason;
+}
+
+TEST(BadPdf, CorruptFileIsReported) {
+  TempFiles files;
+  std::string junk = "%PDF-1.7\n";
+  for (int i = 0; i < 5000; ++i) junk.push_back(static_cast<char>((i * 131) % 251));
+  junk += "\n%%EOF\n";
+  const Document doc = ExtractFile(files.Write("corrupt.pdf", junk));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.errors[0].code, "corrupt");
+  EXPECT_TRUE(doc.text.empty());
+}
+
+TEST(BadPdf, EncryptedWithUnknownPasswordFailsClearly) {
+  TempFiles files;
+  const std::string plain = files.Path("plain.pdf"), locked = files.Path("locked.pdf");
+  ASSERT_TRUE(RenderPdf(files.Write("a.txt", "Văn bản mật: số 12/KH-UBND.\n"), plain));
+  ASSERT_EQ(RunCommand("qpdf --encrypt secret owner 256 -- " + ShellQuote(plain) + " " + ShellQuote(locked)).exit_code, 0);
+  const Document doc = ExtractFile(locked);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.errors[0].code, "permission_denied");
+  EXPECT_NE(doc.errors[0].reason.find("password"), std::string::npos);
+  EXPECT_FALSE(ExtractFile(locked, "wrong").ok());
+  const Document opened = ExtractFile(locked, "secret");
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened.text, "Văn bản mật: số 12/KH-UBND.");
+}
+
+TEST(BadPdf, EncryptedWithEmptyUserPasswordOpens) {
+  TempFiles files;
+  const std::string plain = files.Path("plain.pdf"), locked = files.Path("owner-only.pdf");
+  ASSERT_TRUE(RenderPdf(files.Write("a.txt", "Chỉ có mật khẩu chủ sở hữu.\n"), plain));
+  ASSERT_EQ(RunCommand("qpdf --encrypt '' owner 256 -- " + ShellQuote(plain) + " " + ShellQuote(locked)).exit_code, 0);
+  const Document doc = ExtractFile(locked);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc.text, "Chỉ có mật khẩu chủ sở hữu.");
+}
+
+}  // namespace
+}  // namespace vanban
