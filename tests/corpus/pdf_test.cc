@@ -97,15 +97,7 @@ TEST(PdfSource, DecodesTcvn3FontMojibake) {
   TempFiles files;
   const std::string phrase =
       "Căn cứ Kế hoạch số 72/KH-UBND của ủy ban nhân dân thành phố, Sở chỉ đạo thực hiện công tác bình đẳng giới.";
-  std::string mojibake;
-  for (unsigned char b : EncodeLegacyBytes(phrase, LegacyEncoding::kTcvn3).value()) {
-    if (b < 0x80) {
-      mojibake.push_back(static_cast<char>(b));
-    } else {
-      mojibake.push_back(static_cast<char>(0xC0 | (b >> 6)));
-      mojibake.push_back(static_cast<char>(0x80 | (b & 0x3F)));
-    }
-  }
+  const std::string mojibake = testing::BytesAsLatin1Utf8(EncodeLegacyBytes(phrase, LegacyEncoding::kTcvn3).value());
   const std::string pdf = files.Path("tcvn3.pdf");
   ASSERT_TRUE(RenderPdf(files.Write("tcvn3.txt", mojibake + "\n"), pdf));
   const Document doc = ExtractFile(pdf);
@@ -155,11 +147,18 @@ TEST(BadPdf, CorruptFileIsReported) {
   EXPECT_TRUE(doc.text.empty());
 }
 
+// A one-line PDF encrypted by qpdf with AES-256; an empty user password opens it without asking.
+std::string EncryptedPdf(const TempFiles& files, const std::string& text, const std::string& user_password) {
+  const std::string plain = files.Path("plain.pdf"), locked = files.Path("locked.pdf");
+  EXPECT_TRUE(RenderPdf(files.Write("plain.txt", text + "\n"), plain));
+  EXPECT_EQ(RunCommand("qpdf --encrypt " + ShellQuote(user_password) + " owner 256 -- " + ShellQuote(plain) + " " +
+                       ShellQuote(locked)).exit_code, 0);
+  return locked;
+}
+
 TEST(BadPdf, EncryptedWithUnknownPasswordFailsClearly) {
   TempFiles files;
-  const std::string plain = files.Path("plain.pdf"), locked = files.Path("locked.pdf");
-  ASSERT_TRUE(RenderPdf(files.Write("a.txt", "Văn bản mật: số 12/KH-UBND.\n"), plain));
-  ASSERT_EQ(RunCommand("qpdf --encrypt secret owner 256 -- " + ShellQuote(plain) + " " + ShellQuote(locked)).exit_code, 0);
+  const std::string locked = EncryptedPdf(files, "Văn bản mật: số 12/KH-UBND.", "secret");
   const Document doc = ExtractFile(locked);
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.errors[0].code, "permission_denied");
@@ -172,10 +171,7 @@ TEST(BadPdf, EncryptedWithUnknownPasswordFailsClearly) {
 
 TEST(BadPdf, EncryptedWithEmptyUserPasswordOpens) {
   TempFiles files;
-  const std::string plain = files.Path("plain.pdf"), locked = files.Path("owner-only.pdf");
-  ASSERT_TRUE(RenderPdf(files.Write("a.txt", "Chỉ có mật khẩu chủ sở hữu.\n"), plain));
-  ASSERT_EQ(RunCommand("qpdf --encrypt '' owner 256 -- " + ShellQuote(plain) + " " + ShellQuote(locked)).exit_code, 0);
-  const Document doc = ExtractFile(locked);
+  const Document doc = ExtractFile(EncryptedPdf(files, "Chỉ có mật khẩu chủ sở hữu.", ""));
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc.text, "Chỉ có mật khẩu chủ sở hữu.");
 }

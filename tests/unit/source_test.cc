@@ -84,15 +84,7 @@ TEST(TextSource, DecodesLegacyEncodedFiles) {
 TEST(TextSource, DecodesLegacyMojibakeSavedAsUtf8) {
   TempFiles files;
   const std::string bytes = EncodeLegacyBytes(kPhrase, LegacyEncoding::kTcvn3).value();
-  std::string utf8;  // each legacy byte as the Latin-1 character a copy-paste from a PDF gives
-  for (unsigned char b : bytes) {
-    if (b < 0x80) {
-      utf8.push_back(static_cast<char>(b));
-    } else {
-      utf8.push_back(static_cast<char>(0xC0 | (b >> 6)));
-      utf8.push_back(static_cast<char>(0x80 | (b & 0x3F)));
-    }
-  }
+  const std::string utf8 = testing::BytesAsLatin1Utf8(bytes);
   const Document doc = ExtractFile(files.Write("mojibake.txt", utf8));
   EXPECT_TRUE(doc.ok());
   EXPECT_EQ(doc.source.encoding, "utf-8 (tcvn3 mojibake, decoded)");

@@ -49,6 +49,21 @@ inline std::string ReadFile(const std::string& path) {
 
 inline std::string SourceDir() { return VANBAN_SOURCE_DIR; }
 
+// Legacy-encoded bytes as a PDF text layer or a copy-paste shows them: each byte >= 0x80 as the
+// Latin-1 character of the same value, in UTF-8.
+inline std::string BytesAsLatin1Utf8(std::string_view bytes) {
+  std::string utf8;
+  for (unsigned char b : bytes) {
+    if (b < 0x80) {
+      utf8.push_back(static_cast<char>(b));
+    } else {
+      utf8.push_back(static_cast<char>(0xC0 | (b >> 6)));
+      utf8.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+    }
+  }
+  return utf8;
+}
+
 }  // namespace vanban::testing
 
 #endif  // VANBAN_TESTS_TEST_FILES_H_

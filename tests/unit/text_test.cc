@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "test_files.h"
 #include "vanban/legacy_encoding.h"
 #include "vanban/text.h"
 
@@ -58,16 +59,7 @@ TEST(Text, DetectsLegacyMojibakeOnlyWhenDecodingHelps) {
   const std::string phrase = "Căn cứ Kế hoạch số 72/KH-UBND của Ủy ban nhân dân thành phố về công tác bình đẳng giới";
   for (LegacyEncoding e : {LegacyEncoding::kTcvn3, LegacyEncoding::kVni}) {
     const std::string bytes = EncodeLegacyBytes(phrase, e).value();
-    // The legacy bytes as a PDF text layer shows them: each byte as its Windows-1252 character.
-    std::string mojibake;
-    for (unsigned char b : bytes) {
-      if (b < 0x80) {
-        mojibake.push_back(static_cast<char>(b));
-      } else {
-        mojibake.push_back(static_cast<char>(0xC0 | (b >> 6)));
-        mojibake.push_back(static_cast<char>(0x80 | (b & 0x3F)));
-      }
-    }
+    const std::string mojibake = testing::BytesAsLatin1Utf8(bytes);
     ASSERT_EQ(DetectLegacyMojibake(mojibake), e) << LegacyEncodingName(e) << ": " << mojibake;
     EXPECT_EQ(DecodeLegacyMojibake(mojibake, e), phrase);
   }
