@@ -51,6 +51,10 @@ struct TextQuality {
 };
 TextQuality MeasureVietnameseQuality(std::string_view utf8);
 
+// Cheap test that must pass before the costly ones below: mojibake always holds Latin-1 symbols or
+// letters outside the Vietnamese alphabet (µ · ¸ ö ñ Ü ...); real Vietnamese text rarely does.
+bool MayBeLegacyMojibake(std::string_view utf8);
+
 // If `utf8` reads as TCVN3 or VNI mojibake (legacy-font bytes shown as Latin-1/Windows-1252
 // characters), returns the encoding whose decoding turns it into clearly better Vietnamese.
 std::optional<LegacyEncoding> DetectLegacyMojibake(std::string_view utf8);

@@ -2,6 +2,7 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../text/utf8_util.h"
 #include "vanban/legacy_encoding.h"
 #include "vanban/source.h"
 #include "vanban/text.h"
@@ -22,9 +24,17 @@ void SilencePoppler() {
   std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
+// poppler's ustring::to_utf8() opens an iconv converter on every call, which costs more than the
+// rest of our per-word work together; ustring is UTF-16 code units, so convert it directly.
 std::string ToUtf8(const poppler::ustring& s) {
-  const poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c;
+    U16_NEXT(s.data(), i, s.size(), c);
+    internal::AppendUtf8(out, U_IS_SURROGATE(c) ? 0xFFFD : c);
+  }
+  return out;
 }
 
 BoundingBox ToBox(const poppler::rectf& r) { return {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}; }
@@ -99,6 +109,7 @@ std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) 
 // decoding clearly reads better; otherwise, if the layer is still not text, leave the page to OCR.
 void RepairOrFlagTextLayer(Page& page) {
   const std::string printed = page.PrintedText();
+  if (!MayBeLegacyMojibake(printed)) return;
   if (const auto legacy = DetectLegacyMojibake(printed)) {
     for (Block& block : page.blocks) {
       for (Line& line : block.lines) {

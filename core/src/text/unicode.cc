@@ -180,7 +180,19 @@ TextQuality MeasureVietnameseQuality(std::string_view utf8) {
   return q;
 }
 
+bool MayBeLegacyMojibake(std::string_view utf8) {
+  // Every character of U+0080..U+00FF is encoded as 0xC2 or 0xC3 followed by one byte.
+  for (size_t i = 0; i + 1 < utf8.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead != 0xC2 && lead != 0xC3) continue;
+    const char32_t c = static_cast<char32_t>(((lead & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
+    if (c >= 0x80 && (c < 0xC0 || !vi::IsVietnameseLetter(c)) && c != 0xA0) return true;
+  }
+  return false;
+}
+
 std::optional<LegacyEncoding> DetectLegacyMojibake(std::string_view utf8) {
+  if (!MayBeLegacyMojibake(utf8)) return std::nullopt;
   const TextQuality as_is = MeasureVietnameseQuality(utf8);
   if (as_is.words == 0 || as_is.SuspiciousRatio() < 0.05) return std::nullopt;
   std::optional<LegacyEncoding> best;
