@@ -174,6 +174,9 @@ bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_
   if (!StartsWithCapitalOrDigit(cur.clean)) return false;
   // A line that stops short, or a full line that ends a sentence, closes its paragraph when the next
   // line begins like a new one.
+  // Footnotes extracted from a page's foot start with their number: "1 Nghị định 70/2008/NĐ-CP ...".
+  static const RE2 kFootnoteStart(R"(^\d{1,2}\s+\p{Lu})");
+  if (EndsWithSentenceEnd(prev.clean) && RE2::PartialMatch(cur.clean, kFootnoteStart)) return true;
   if (EndsWithFunctionWord(prev.clean)) return false;
   // Geometry from a layout is exact; lengths of plain-text lines vary more, so they need a shorter line.
   if (prev.fill >= 0 && prev.fill < (prev.from_layout ? 0.8 : 0.6)) return true;

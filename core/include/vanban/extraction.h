@@ -1,0 +1,116 @@
+// What the extractors find in a document: the fields the vanban.document/1 record gains from the
+// extraction plugins (header, references, laws, dates, deadlines, tasks, and external plugins'
+// findings). Every finding carries its span in Document::text and its page, so a report can show the
+// printed words it rests on.
+//
+// Thread-safety: plain values.
+#ifndef VANBAN_EXTRACTION_H_
+#define VANBAN_EXTRACTION_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vanban/document.h"
+
+namespace vanban {
+
+struct Signer {
+  std::optional<std::string> name;       // "Huỳnh Văn Tài"
+  std::optional<std::string> title;      // "PHÓ CHỦ TỊCH"
+  std::optional<std::string> authority;  // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" as printed
+};
+
+struct Header {
+  std::optional<std::string> number;          // canonical "571/SGDĐT-CTrTT"; null when printed blank
+  std::optional<std::string> number_printed;  // "571 /SGDDĐT-CTrTT" as printed after "Số:"
+  std::optional<std::string> date;            // ISO "2020-03-16"; null when the day is blank
+  std::optional<std::string> place;           // "Hải Phòng"
+  std::string type = "other";                 // cong_van, ke_hoach, quyet_dinh, ... (see DocumentTypes)
+  std::optional<std::string> issuer;          // the issuing body as printed
+  std::optional<std::string> subject;         // "V/v ..." text or the line under the type title
+  std::vector<std::string> recipients;        // "Kính gửi" entries
+  Signer signer;
+  std::vector<std::string> copies_to;         // "Nơi nhận" entries
+  bool draft = false;                         // number or day printed blank
+};
+
+struct Reference {
+  std::string number;                 // canonical "22/2013/QĐ-TTg", "11-NQ/TW"
+  std::string number_key;             // ASCII-folded upper case "22/2013/QD-TTG"
+  std::string type;                   // quyet_dinh, ke_hoach, ... or "other"
+  std::optional<std::string> date;    // ISO, when printed ("ngày 13/3/2020")
+  std::optional<std::string> issuer;  // "của <issuer>" as printed
+  std::string role = "mention";       // "basis" inside a Căn cứ / Thực hiện / Theo clause
+  std::string text;                   // the citation as it reads in Document::text
+  int page = 0;
+  Span span;
+};
+
+// A law or code named without a number: "Luật Bình đẳng giới", "Bộ luật Lao động 2019".
+struct LawMention {
+  std::string name;
+  std::string role = "mention";
+  int page = 0;
+  Span span;
+};
+
+struct DateMention {
+  std::string value;            // ISO: "2024-05-15"; "2024-06" for a month; "2020-Q4"; "2024" for a year
+  std::string precision;        // day, month, quarter, year
+  bool year_inferred = false;   // the year was not printed: taken from context or the document's year
+  std::string text;
+  int page = 0;
+  Span span;
+};
+
+struct Deadline {
+  std::string kind;                 // before, by, range, month, quarter, periodic
+  std::optional<std::string> date;  // ISO; the start for a range
+  std::optional<std::string> end;   // ISO end of a range
+  std::string text;
+  std::optional<std::string> task;  // id of the task it belongs to
+  int page = 0;
+  Span span;
+};
+
+struct Task {
+  std::string id;                   // "t12": stable within one record
+  std::string label;                // as printed: "II.3", "a)", "-"
+  std::string path;                 // outline path of labels: "II/3/a"
+  int level = 0;                    // 1 = top level of the body outline
+  std::string heading;              // first sentence / heading line
+  std::string text;                 // the whole item, rebuilt paragraph(s)
+  std::vector<std::string> actions; // leading verbs: "triển khai", "tổ chức", ...
+  std::vector<std::string> responsible;
+  std::optional<std::string> deadline;  // ISO date of its (first) deadline
+  std::optional<std::string> parent;    // id
+  std::vector<std::string> children;    // ids
+  int page = 0;
+  Span span;
+};
+
+// A finding of an external plugin: free-form kind and value.
+struct PluginFinding {
+  std::string plugin;
+  std::string kind;
+  std::string value;
+  double confidence = 1.0;
+  int page = 0;
+  Span span;
+};
+
+struct Extraction {
+  Header header;
+  std::vector<Reference> references;
+  std::vector<LawMention> laws;
+  std::vector<DateMention> dates;
+  std::vector<Deadline> deadlines;
+  std::vector<Task> tasks;
+  std::vector<PluginFinding> findings;
+  std::vector<DocumentError> errors;  // an extractor that failed on this document
+};
+
+}  // namespace vanban
+
+#endif  // VANBAN_EXTRACTION_H_
