@@ -107,3 +107,42 @@ TEST(Normalize, LineBreakAfterHyphenOrSlashInsideANumberJoinsWithoutSpace) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+TEST(Normalize, FootnotesAtAPageBreakFollowTheParagraphTheyInterrupt) {
+  // Double-spaced extraction: the page break shows as a line without the usual blank line before it.
+  Document doc;
+  ASSERT_TRUE(IngestText(
+                  "- Luật Bình đẳng giới và các văn bản hướng dẫn thực hiện Luật1. Thực hiện nghiêm các quy định, \n\n"
+                  "đặc biệt là\n\n    \n\n"
+                  "1 Nghị định 70/2008/NĐ-CP ngày 04/6/2008 của Chính phủ quy định chi tiết. \n\n"
+                  "2 Văn bản số 628/UBND-THVX ngày 24/02/2024 của Ủy ban nhân dân tỉnh. \n"
+                  " thanh niên, học sinh, sinh viên. \n\n"
+                  "3. Tiếp tục triển khai thu thập chỉ tiêu thống kê. \n\n",
+                  doc)
+                  .ok());
+  doc = Normalize(std::move(doc));
+  EXPECT_EQ(doc.text,
+            "- Luật Bình đẳng giới và các văn bản hướng dẫn thực hiện Luật1. Thực hiện nghiêm các quy định, đặc biệt "
+            "là thanh niên, học sinh, sinh viên.\n"
+            "1 Nghị định 70/2008/NĐ-CP ngày 04/6/2008 của Chính phủ quy định chi tiết.\n"
+            "2 Văn bản số 628/UBND-THVX ngày 24/02/2024 của Ủy ban nhân dân tỉnh.\n"
+            "3. Tiếp tục triển khai thu thập chỉ tiêu thống kê.");
+  ASSERT_EQ(doc.paragraphs.size(), 4u);
+  EXPECT_FALSE(doc.paragraphs[0].footnote);
+  EXPECT_TRUE(doc.paragraphs[1].footnote);
+  EXPECT_TRUE(doc.paragraphs[2].footnote);
+  EXPECT_FALSE(doc.paragraphs[3].footnote);
+}
+
+TEST(Normalize, NumberedLinesOutOfSequenceAreNotFootnotes) {
+  Document doc;
+  ASSERT_TRUE(IngestText("Năm nay có nhiều kết quả.\n5 Ủy ban đã họp.\nKết thúc.", doc).ok());
+  doc = Normalize(std::move(doc));
+  for (const Paragraph& p : doc.paragraphs) EXPECT_FALSE(p.footnote);
+}
+
+}  // namespace
+}  // namespace vanban

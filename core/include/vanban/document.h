@@ -102,6 +102,9 @@ class TextMap {
 struct Paragraph {
   Span span;     // into Document::text, without the trailing newline
   int page = 0;  // page of its first line
+  // Text from the foot of a page ("1 Nghị định ..."). A body paragraph that footnotes interrupted
+  // at a page break is kept whole, and its footnotes follow it.
+  bool footnote = false;
 };
 
 // A failure tied to a file and, where known, a page. Failures never stop other files or pages.

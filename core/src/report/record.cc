@@ -56,7 +56,9 @@ Json DocumentToJson(const Document& doc, const RecordOptions& options) {
   Json paragraphs = Json::array();
   for (const Paragraph& para : doc.paragraphs) {
     const PrintedLocation at = doc.text_map.Locate(para.span.begin);
-    paragraphs.push_back({{"span", {para.span.begin, para.span.end}}, {"page", para.page}, {"printed_offset", at.offset}});
+    Json p = {{"span", {para.span.begin, para.span.end}}, {"page", para.page}, {"printed_offset", at.offset}};
+    if (para.footnote) p["footnote"] = true;
+    paragraphs.push_back(std::move(p));
   }
   record["paragraphs"] = std::move(paragraphs);
   record["warnings"] = doc.warnings;

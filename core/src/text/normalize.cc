@@ -158,6 +158,19 @@ bool StartsWithCapitalOrDigit(std::string_view s) {
   return false;
 }
 
+// Footnotes extracted from a page's foot start with their number: "1 Nghị định 70/2008/NĐ-CP ...".
+// Returns that number, or 0.
+int FootnoteNumber(std::string_view s) {
+  static const RE2 kFootnoteStart(R"(^(\d{1,2})\s+\p{Lu})");
+  int number = 0;
+  return RE2::PartialMatch(s, kFootnoteStart, &number) ? number : 0;
+}
+
+bool StartsWithLowercase(std::string_view s) {
+  const std::vector<Codepoint> cps = Codepoints(s.substr(0, 8));
+  return !cps.empty() && u_islower(cps[0].c);
+}
+
 // A Vietnamese sentence cannot end on a preposition, conjunction or plural marker, so a line ending
 // on one continues whatever follows it.
 bool EndsWithFunctionWord(std::string_view s) {
@@ -174,9 +187,7 @@ bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_
   if (!StartsWithCapitalOrDigit(cur.clean)) return false;
   // A line that stops short, or a full line that ends a sentence, closes its paragraph when the next
   // line begins like a new one.
-  // Footnotes extracted from a page's foot start with their number: "1 Nghị định 70/2008/NĐ-CP ...".
-  static const RE2 kFootnoteStart(R"(^\d{1,2}\s+\p{Lu})");
-  if (EndsWithSentenceEnd(prev.clean) && RE2::PartialMatch(cur.clean, kFootnoteStart)) return true;
+  if (EndsWithSentenceEnd(prev.clean) && FootnoteNumber(cur.clean) > 0) return true;
   if (EndsWithFunctionWord(prev.clean)) return false;
   // Geometry from a layout is exact; lengths of plain-text lines vary more, so they need a shorter line.
   if (prev.fill >= 0 && prev.fill < (prev.from_layout ? 0.8 : 0.6)) return true;
@@ -311,21 +322,82 @@ Document Normalize(Document doc, const NormalizeOptions& options) {
   EstimateFillFromLengths(lines);
   const bool double_spaced = IsDoubleSpaced(lines);
 
-  bool paragraph_empty = true;
-  Paragraph current;
+  // Group lines into paragraphs. Footnote paragraphs wait in `pending_footnotes` until the body
+  // paragraph they interrupted is complete.
+  struct Group {
+    std::vector<size_t> lines;
+    bool footnote = false;
+  };
+  std::vector<Group> groups, pending_footnotes;
+  const auto flush_footnotes = [&] {
+    for (Group& g : pending_footnotes) groups.push_back(std::move(g));
+    pending_footnotes.clear();
+  };
+  bool in_footnotes = false;
+  int last_footnote = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0 && StartsParagraph(lines[i - 1], lines[i], double_spaced) && !paragraph_empty) {
-      current.span.end = doc.text.size();
-      doc.paragraphs.push_back(current);
-      doc.text.push_back('\n');
-      paragraph_empty = true;
+    const SourceLine& cur = lines[i];
+    if (i == 0) {
+      groups.push_back({{i}, false});
+      continue;
     }
-    if (paragraph_empty) current = Paragraph{{doc.text.size(), doc.text.size()}, lines[i].page};
-    AppendTokens(lines[i], doc.text, doc.text_map, paragraph_empty);
+    const SourceLine& prev = lines[i - 1];
+    const int footnote = FootnoteNumber(cur.clean);
+    // The next footnote number, after a sentence end or after the gap above a page's footnotes.
+    const bool next_footnote = footnote == last_footnote + 1 &&
+                               (EndsWithSentenceEnd(prev.clean) || cur.blank_before >= (double_spaced ? 2 : 1));
+    if (in_footnotes && footnote == last_footnote + 1) {
+      pending_footnotes.push_back({{i}, true});
+      last_footnote = footnote;
+      continue;
+    }
+    if (in_footnotes) {
+      // A footnote block runs to the foot of its page: it ends at a page change (in double-spaced text,
+      // where a missing blank line marks the page break), at an outline marker, or where a lower-case
+      // line resumes the interrupted sentence.
+      const bool block_ends = cur.page != prev.page || (double_spaced && cur.blank_before == 0) ||
+                              StartsWithOutlineMarker(cur.clean) ||
+                              (EndsWithSentenceEnd(prev.clean) && StartsWithLowercase(cur.clean));
+      if (!block_ends) {
+        if (StartsParagraph(prev, cur, double_spaced)) {
+          pending_footnotes.push_back({{i}, true});
+        } else {
+          pending_footnotes.back().lines.push_back(i);
+        }
+        continue;
+      }
+      in_footnotes = false;
+      const SourceLine& body_last = lines[groups.back().lines.back()];
+      if (!groups.back().footnote && !StartsParagraph(body_last, cur, double_spaced)) {
+        groups.back().lines.push_back(i);  // the interrupted paragraph goes on
+        continue;
+      }
+      flush_footnotes();
+      groups.push_back({{i}, false});
+      continue;
+    }
+    if (next_footnote) {
+      in_footnotes = true;
+      last_footnote = footnote;
+      pending_footnotes.push_back({{i}, true});
+      continue;
+    }
+    if (StartsParagraph(prev, cur, double_spaced)) {
+      flush_footnotes();
+      groups.push_back({{i}, false});
+    } else {
+      groups.back().lines.push_back(i);
+    }
   }
-  if (!paragraph_empty) {
-    current.span.end = doc.text.size();
-    doc.paragraphs.push_back(current);
+  flush_footnotes();
+
+  for (const Group& group : groups) {
+    if (!doc.paragraphs.empty()) doc.text.push_back('\n');
+    Paragraph paragraph{{doc.text.size(), doc.text.size()}, lines[group.lines.front()].page, group.footnote};
+    bool paragraph_empty = true;
+    for (size_t i : group.lines) AppendTokens(lines[i], doc.text, doc.text_map, paragraph_empty);
+    paragraph.span.end = doc.text.size();
+    doc.paragraphs.push_back(paragraph);
   }
   return doc;
 }
