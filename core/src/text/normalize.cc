@@ -25,6 +25,7 @@ struct SourceLine {
   double fill = -1;           // how much of the text width the line fills, -1 when unknown
   bool indented = false;      // starts right of the page's text margin (layout sources only)
   bool from_layout = false;   // fill and indent come from boxes, not from character counts
+  bool heading_mark = false;  // a markdown heading ("## ..."): always its own paragraph
 };
 
 struct Codepoint {
@@ -105,6 +106,7 @@ void MarkMarkdown(SourceLine& line) {
   static const RE2 kEmphasisOpen(R"((?:^|\s)(\*)[^\s*])");
   static const RE2 kEmphasisClose(R"([^\s*](\*)(?:$|\s|[.,;:!?)]))");
   line.removed.assign(line.raw.size(), false);
+  line.heading_mark = RE2::PartialMatch(line.raw, kHeading);
   for (const RE2* re : {&kHeading, &kBold, &kLink, &kEmphasisOpen, &kEmphasisClose}) {
     RemoveGroups(*re, line.raw, line.removed);
   }
@@ -181,6 +183,9 @@ bool EndsWithFunctionWord(std::string_view s) {
 }
 
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
+  if (cur.heading_mark || prev.heading_mark) return true;
+  // A lower-case line after an unfinished sentence continues it across any gap (a page break).
+  if (StartsWithLowercase(cur.clean) && !EndsWithSentenceEnd(prev.clean)) return false;
   if (cur.blank_before >= (double_spaced ? 2 : 1)) return true;
   if (StartsWithOutlineMarker(cur.clean)) return true;
   if (IsAllCapitals(prev.clean) || IsAllCapitals(cur.clean)) return true;
@@ -264,6 +269,12 @@ void EstimateFillFromLengths(std::vector<SourceLine>& lines) {
 // blank lines separate paragraphs.
 bool IsDoubleSpaced(const std::vector<SourceLine>& lines) {
   if (lines.size() < 6) return false;
+  // Only hard-wrapped text (lines of a printed width) can be double-spaced; a blank line between lines
+  // that are whole paragraphs (web pages, word processors) is a real paragraph break.
+  std::vector<size_t> lengths;
+  for (const SourceLine& l : lines) lengths.push_back(CountCodepoints(l.clean));
+  std::sort(lengths.begin(), lengths.end());
+  if (lengths[lengths.size() * 8 / 10] > 120) return false;
   size_t single_blank = 0;
   for (size_t i = 1; i < lines.size(); ++i) single_blank += lines[i].blank_before == 1;
   return single_blank * 2 >= lines.size() - 1;

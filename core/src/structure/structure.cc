@@ -1,0 +1,320 @@
+#include "vanban/structure.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "vanban/text.h"
+
+namespace vanban {
+namespace {
+
+// ---- paragraph shapes ------------------------------------------------------------------------
+
+bool IsAllCapitals(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int upper = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (u_islower(c)) return false;
+    if (u_isupper(c)) ++upper;
+  }
+  return upper >= 2;
+}
+
+bool IsMotto(std::string_view s) {
+  const std::string m = MatchForm(s);
+  return m.find("cộng hòa xã hội chủ nghĩa việt nam") != std::string::npos ||
+         m.find("độc lập - tự do - hạnh phúc") != std::string::npos;
+}
+
+const RE2& NumberLine() {
+  static const RE2 re(R"(^Số\s*:?\s*\S*\s*/)");
+  return re;
+}
+const RE2& PlaceDateLine() {
+  static const RE2 re(R"(^[^,;:]{2,60},\s*ngày\s.*\snăm\s+\d{4})");
+  return re;
+}
+const RE2& SubjectLine() {
+  static const RE2 re(R"(^(?:V/v|V/V|Về việc)(?:\s|:|$))");
+  return re;
+}
+const RE2& RecipientsLine() {
+  static const RE2 re(R"(^(?i:kính gửi)(?:\s|:|$))");
+  return re;
+}
+const RE2& CopiesToLine() {
+  static const RE2 re(R"(^(?i:nơi nhận)\s*:?)");
+  return re;
+}
+const RE2& AuthorityLine() {
+  static const RE2 re(R"(^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})");
+  return re;
+}
+const RE2& BasisOpener() {
+  static const RE2 re(R"(^(?:Căn cứ|Thực hiện|Theo|Triển khai|Tiếp theo)(?:\s|:|,))");
+  return re;
+}
+const RE2& ClosingLine() {
+  static const RE2 re(R"(^Trên đây(?:\s|,)|\./\.\s*$)");
+  return re;
+}
+const RE2& ListEntry() {
+  static const RE2 re(R"(^[-+•–]\s*)");
+  return re;
+}
+
+// Type titles printed in capitals at the head of a document (Phụ lục III, Nghị định 30/2020/NĐ-CP).
+bool IsTypeTitle(std::string_view s) {
+  static const char* const kTitles[] = {
+      "kế hoạch", "quyết định", "báo cáo", "nghị định", "nghị quyết", "thông tư", "thông tư liên tịch", "chỉ thị",
+      "hướng dẫn", "thông báo", "tờ trình", "chương trình", "quy chế", "quy định", "công điện", "đề án",
+      "phương án", "giấy mời", "biên bản", "công văn", "thông tri", "kết luận", "luật", "pháp lệnh"};
+  if (!IsAllCapitals(s)) return false;
+  std::string m = MatchForm(s);
+  while (!m.empty() && (m.back() == ':' || m.back() == ' ')) m.pop_back();
+  return std::any_of(std::begin(kTitles), std::end(kTitles), [&](const char* t) { return m == t; });
+}
+
+bool Matches(std::string_view s, const RE2& re) { return RE2::PartialMatch(s, re); }
+
+// ---- outline markers -------------------------------------------------------------------------
+
+struct Marker {
+  MarkerKind kind;
+  std::string marker, label;
+};
+
+std::optional<Marker> ParseMarker(std::string_view s) {
+  struct Pattern {
+    MarkerKind kind;
+    const RE2* re;
+  };
+  // Longer, more specific forms first: "1.1." before "1.", "Điều 1." before "1.".
+  static const RE2 kChapter(R"(^((?i:chương)\s+([IVXLC]+|\d+))\b\.?)");
+  static const RE2 kSection(R"(^((?i:mục)\s+(\d+|[IVXLC]+))\b\.?)");
+  static const RE2 kArticle(R"(^((?i:điều)\s+(\d+))\s*[.:]?)");
+  static const RE2 kRoman(R"(^(([IVXLC]{1,7})[.)])(?:\s|$))");
+  static const RE2 kNested(R"(^((\d{1,2}(?:\.\d{1,2})+)\.?)(?:\s|$))");
+  static const RE2 kArabic(R"(^((\d{1,2})[.)])(?:\s|\p{Lu}|$))");
+  static const RE2 kLetter(R"(^(\(?([a-zđ])\))\s)");
+  static const RE2 kDash(R"(^(([-–—•▪]))\s*\S)");
+  static const RE2 kPlus(R"(^((\+))\s*\S)");
+  static const Pattern kPatterns[] = {
+      {MarkerKind::kChapter, &kChapter}, {MarkerKind::kSection, &kSection}, {MarkerKind::kArticle, &kArticle},
+      {MarkerKind::kRoman, &kRoman},     {MarkerKind::kArabicNested, &kNested}, {MarkerKind::kArabic, &kArabic},
+      {MarkerKind::kLetter, &kLetter},   {MarkerKind::kDash, &kDash},       {MarkerKind::kPlus, &kPlus}};
+  for (const Pattern& p : kPatterns) {
+    std::string marker, label;
+    if (RE2::PartialMatch(s, *p.re, &marker, &label)) {
+      if (p.kind == MarkerKind::kArticle || p.kind == MarkerKind::kChapter || p.kind == MarkerKind::kSection) {
+        label = marker;
+        while (!label.empty() && (label.back() == '.' || label.back() == ':')) label.pop_back();
+      }
+      return Marker{p.kind, marker, label};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view ParagraphRoleName(ParagraphRole role) {
+  switch (role) {
+    case ParagraphRole::kIssuer: return "issuer";
+    case ParagraphRole::kMotto: return "motto";
+    case ParagraphRole::kNumber: return "number";
+    case ParagraphRole::kPlaceDate: return "place_date";
+    case ParagraphRole::kTypeTitle: return "type_title";
+    case ParagraphRole::kSubject: return "subject";
+    case ParagraphRole::kRecipients: return "recipients";
+    case ParagraphRole::kBasis: return "basis";
+    case ParagraphRole::kBody: return "body";
+    case ParagraphRole::kOutlineItem: return "outline_item";
+    case ParagraphRole::kClosing: return "closing";
+    case ParagraphRole::kCopiesTo: return "copies_to";
+    case ParagraphRole::kSignature: return "signature";
+    case ParagraphRole::kFootnote: return "footnote";
+  }
+  return "unknown";
+}
+
+std::string_view MarkerKindName(MarkerKind kind) {
+  switch (kind) {
+    case MarkerKind::kChapter: return "chapter";
+    case MarkerKind::kSection: return "section";
+    case MarkerKind::kArticle: return "article";
+    case MarkerKind::kRoman: return "roman";
+    case MarkerKind::kArabicNested: return "arabic_nested";
+    case MarkerKind::kArabic: return "arabic";
+    case MarkerKind::kLetter: return "letter";
+    case MarkerKind::kDash: return "dash";
+    case MarkerKind::kPlus: return "plus";
+  }
+  return "unknown";
+}
+
+int DocumentStructure::ItemOfParagraph(size_t p) const {
+  for (int i = static_cast<int>(outline.size()) - 1; i >= 0; --i) {
+    const OutlineItem& item = outline[static_cast<size_t>(i)];
+    if (item.paragraph <= p && p < item.end_paragraph) return i;
+  }
+  return -1;
+}
+
+DocumentStructure AnalyzeStructure(const Document& doc) {
+  DocumentStructure st;
+  const size_t n = doc.paragraphs.size();
+  st.roles.assign(n, ParagraphRole::kBody);
+  std::vector<std::string_view> text(n);
+  for (size_t i = 0; i < n; ++i) text[i] = doc.SpanText(doc.paragraphs[i].span);
+  for (size_t i = 0; i < n; ++i) {
+    if (doc.paragraphs[i].footnote) st.roles[i] = ParagraphRole::kFootnote;
+  }
+
+  // Header zone, top down: issuer lines, motto, number, place and date, type title, subject, recipients.
+  size_t i = 0;
+  bool seen_number_or_title = false;
+  for (; i < n; ++i) {
+    const std::string_view t = text[i];
+    ParagraphRole& role = st.roles[i];
+    if (role == ParagraphRole::kFootnote) continue;
+    if (IsMotto(t)) {
+      role = ParagraphRole::kMotto;
+    } else if (Matches(t, NumberLine())) {
+      role = ParagraphRole::kNumber;
+      seen_number_or_title = true;
+    } else if (Matches(t, PlaceDateLine())) {
+      role = ParagraphRole::kPlaceDate;
+    } else if (Matches(t, SubjectLine())) {
+      role = ParagraphRole::kSubject;
+      // A subject printed over several lines can be split into paragraphs; it runs until the next header line.
+      while (i + 1 < n && !IsAllCapitals(text[i + 1]) && !ParseMarker(text[i + 1]) &&
+             !Matches(text[i + 1], RecipientsLine()) && !Matches(text[i + 1], BasisOpener()) &&
+             !Matches(text[i + 1], NumberLine()) && !Matches(text[i + 1], PlaceDateLine()) && i + 2 < n &&
+             (Matches(text[i + 2], PlaceDateLine()) || Matches(text[i + 2], RecipientsLine()) ||
+              Matches(text[i + 2], NumberLine()))) {
+        st.roles[++i] = ParagraphRole::kSubject;
+      }
+    } else if (!seen_number_or_title && IsTypeTitle(t)) {
+      role = ParagraphRole::kTypeTitle;
+      seen_number_or_title = true;
+      // The line under the title is the subject, even when it starts like a basis clause
+      // ("KẾ HOẠCH / Thực hiện công tác ... năm 2024").
+      if (i + 1 < n && !ParseMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
+          !Matches(text[i + 1], PlaceDateLine()) && !IsAllCapitals(text[i + 1])) {
+        st.roles[++i] = ParagraphRole::kSubject;
+      }
+    } else if (Matches(t, RecipientsLine())) {
+      role = ParagraphRole::kRecipients;
+      while (i + 1 < n && Matches(text[i + 1], ListEntry())) st.roles[++i] = ParagraphRole::kRecipients;
+    } else if (IsAllCapitals(t) && !ParseMarker(t) && !Matches(t, AuthorityLine())) {
+      // Issuing body lines above the number; capital lines below the title (the issuing authority of a
+      // quyết định, "QUYẾT ĐỊNH:") stay body.
+      if (!seen_number_or_title) role = ParagraphRole::kIssuer;
+    } else {
+      break;
+    }
+  }
+  const size_t header_end = i;
+
+  // Tail, bottom up: the signature block and the copies-to list, which extraction interleaves.
+  size_t tail_begin = n;
+  for (size_t k = n; k-- > header_end;) {
+    const std::string_view t = text[k];
+    if (Matches(t, CopiesToLine()) || Matches(t, AuthorityLine())) tail_begin = k;
+  }
+  // A signature without TM./KT. still has a capital title line and a name at the very end.
+  if (tail_begin == n && n >= 2 && IsAllCapitals(text[n - 2]) && !ParseMarker(text[n - 2])) tail_begin = n - 2;
+  bool in_copies = false, after_authority = false;
+  for (size_t k = tail_begin; k < n; ++k) {
+    const std::string_view t = text[k];
+    ParagraphRole& role = st.roles[k];
+    if (Matches(t, CopiesToLine())) {
+      role = ParagraphRole::kCopiesTo;
+      in_copies = true;
+    } else if (Matches(t, AuthorityLine())) {
+      role = ParagraphRole::kSignature;
+      in_copies = false;
+      after_authority = true;
+    } else if (in_copies && (Matches(t, ListEntry()) || !IsAllCapitals(t))) {
+      role = ParagraphRole::kCopiesTo;
+    } else if (IsAllCapitals(t) || after_authority || k + 1 == n) {
+      role = ParagraphRole::kSignature;
+      in_copies = false;
+    } else {
+      role = ParagraphRole::kClosing;
+    }
+  }
+
+  // Preamble and body between them.
+  size_t body_end = tail_begin;
+  while (body_end > header_end && (Matches(text[body_end - 1], ClosingLine()) ||
+                                   st.roles[body_end - 1] == ParagraphRole::kFootnote)) {
+    if (st.roles[body_end - 1] != ParagraphRole::kFootnote) st.roles[body_end - 1] = ParagraphRole::kClosing;
+    --body_end;
+  }
+  // Footnotes right before the closing stay part of the body zone (they are already marked).
+  while (body_end < tail_begin && st.roles[body_end] == ParagraphRole::kFootnote) ++body_end;
+  size_t k = header_end;
+  for (; k < body_end; ++k) {
+    if (st.roles[k] == ParagraphRole::kFootnote) continue;
+    if (ParseMarker(text[k])) break;
+    if (Matches(text[k], BasisOpener()) || MatchForm(text[k]).find("nhận được") != std::string::npos) {
+      st.roles[k] = ParagraphRole::kBasis;
+    } else if (Matches(text[k], RecipientsLine())) {
+      st.roles[k] = ParagraphRole::kRecipients;
+    }
+  }
+  st.body_begin = header_end;
+  st.body_end = body_end;
+
+  // Outline: a stack of open items; a marker kind already open closes everything above it (a sibling),
+  // a new kind opens a child. Unmarked paragraphs continue the innermost open item.
+  std::vector<int> stack;
+  for (size_t p = header_end; p < body_end; ++p) {
+    if (st.roles[p] == ParagraphRole::kFootnote || st.roles[p] == ParagraphRole::kBasis ||
+        st.roles[p] == ParagraphRole::kClosing) {
+      continue;
+    }
+    const std::optional<Marker> marker = ParseMarker(text[p]);
+    if (!marker) continue;
+    st.roles[p] = ParagraphRole::kOutlineItem;
+    // Markers nest by rank: Chương > Mục > Điều > I. > 1.1. > 1. > a) > - > +. A new item closes every open
+    // item of its own or a lower rank; what stays open above it is its parent.
+    const auto closes = std::find_if(stack.begin(), stack.end(), [&](int idx) {
+      return st.outline[static_cast<size_t>(idx)].kind >= marker->kind;
+    });
+    stack.erase(closes, stack.end());
+    OutlineItem item;
+    item.paragraph = p;
+    item.kind = marker->kind;
+    item.marker = marker->marker;
+    item.label = marker->label;
+    item.depth = static_cast<int>(stack.size());
+    item.parent = stack.empty() ? -1 : stack.back();
+    st.outline.push_back(item);
+    stack.push_back(static_cast<int>(st.outline.size() - 1));
+  }
+  // Extents: an item's own text runs to the next item; its subtree to the next item not below it.
+  for (size_t a = 0; a < st.outline.size(); ++a) {
+    OutlineItem& item = st.outline[a];
+    item.end_paragraph = a + 1 < st.outline.size() ? st.outline[a + 1].paragraph : body_end;
+    item.subtree_end = body_end;
+    for (size_t b = a + 1; b < st.outline.size(); ++b) {
+      if (st.outline[b].depth <= item.depth) {
+        item.subtree_end = st.outline[b].paragraph;
+        break;
+      }
+    }
+  }
+  return st;
+}
+
+}  // namespace vanban
