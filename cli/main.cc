@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "vanban/builtin_plugins.h"
 #include "vanban/pipeline.h"
 #include "vanban/record.h"
 
@@ -28,8 +29,23 @@ struct ExtractArgs {
   int jobs = 0;
   bool layout = false;
   bool quiet = false;
+  bool text_only = false;
   std::string pdf_password;
+  std::vector<std::string> rule_folders;
 };
+
+// Rules, built-in extractors and external plugins; a bad rule file is a usage-level error.
+std::unique_ptr<vanban::ExtractorSetup> SetUp(const std::vector<std::string>& rule_folders, bool quiet) {
+  auto setup = vanban::SetUpExtractors(rule_folders);
+  if (!setup.ok()) {
+    std::cerr << "vanban: " << setup.status().message() << '\n';
+    return nullptr;
+  }
+  if (!quiet) {
+    for (const std::string& message : (*setup)->plugin_messages) std::cerr << "vanban: " << message << '\n';
+  }
+  return std::move(setup).value();
+}
 
 // Writes to a temporary file beside `path` and renames it, so a reader never sees half a file.
 bool WriteFileAtomically(const std::string& path, const std::string& content, std::string& error) {
@@ -54,44 +70,55 @@ bool WriteFileAtomically(const std::string& path, const std::string& content, st
   return true;
 }
 
-std::string Render(const std::vector<vanban::Document>& docs, const ExtractArgs& args) {
+std::string Render(const std::vector<vanban::ProcessedDocument>& docs, const ExtractArgs& args) {
   vanban::RecordOptions options;
   options.include_layout = args.layout;
+  const auto record = [&](const vanban::ProcessedDocument& d) {
+    return vanban::DocumentToJson(d.document, options, args.text_only ? nullptr : &d.extraction);
+  };
   std::ostringstream out;
   if (args.format == "jsonl") {
-    for (const auto& doc : docs) out << vanban::DocumentToJson(doc, options).dump() << '\n';
+    for (const auto& d : docs) out << record(d).dump() << '\n';
   } else if (args.format == "text") {
-    for (const auto& doc : docs) {
-      if (docs.size() > 1) out << "==> " << doc.source.path << " <==\n";
-      out << doc.text << (doc.text.empty() ? "" : "\n");
+    for (const auto& d : docs) {
+      if (docs.size() > 1) out << "==> " << d.document.source.path << " <==\n";
+      out << d.document.text << (d.document.text.empty() ? "" : "\n");
     }
   } else if (docs.size() == 1) {
-    out << vanban::DocumentToJson(docs.front(), options).dump(2) << '\n';
+    out << record(docs.front()).dump(2) << '\n';
   } else {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const auto& doc : docs) all.push_back(vanban::DocumentToJson(doc, options));
+    for (const auto& d : docs) all.push_back(record(d));
     out << all.dump(2) << '\n';
   }
   return out.str();
 }
 
 int RunExtract(const ExtractArgs& args) {
+  std::unique_ptr<vanban::ExtractorSetup> setup;
+  if (!args.text_only && args.format != "text") {
+    setup = SetUp(args.rule_folders, args.quiet);
+    if (!setup) return kExitUsage;
+  }
   vanban::PipelineOptions options;
+  options.extractors = setup ? &setup->registry : nullptr;
   options.jobs = args.jobs;
   options.ingest.pdf_password = args.pdf_password;
   const bool show_progress = !args.quiet && args.inputs.size() > 1 && ::isatty(STDERR_FILENO);
   const auto progress = [&](size_t done, size_t total, const std::string& path) {
     if (show_progress) std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, path.c_str());
   };
-  const std::vector<vanban::Document> docs = vanban::ExtractAll(args.inputs, options, progress);
+  const std::vector<vanban::ProcessedDocument> docs = vanban::ExtractAll(args.inputs, options, progress);
   if (show_progress) std::fprintf(stderr, "\r\033[K");
 
   int failed = 0;
-  for (const auto& doc : docs) {
-    if (!doc.ok()) ++failed;
-    for (const auto& e : doc.errors) {
-      std::cerr << "vanban: " << e.path << (e.page > 0 ? ":page " + std::to_string(e.page) : "") << ": " << e.reason
-                << '\n';
+  for (const auto& d : docs) {
+    if (!d.ok()) ++failed;
+    for (const auto* errors : {&d.document.errors, &d.extraction.errors}) {
+      for (const auto& e : *errors) {
+        std::cerr << "vanban: " << e.path << (e.page > 0 ? ":page " + std::to_string(e.page) : "") << ": "
+                  << e.reason << '\n';
+      }
     }
   }
   const std::string rendered = Render(docs, args);
@@ -105,6 +132,31 @@ int RunExtract(const ExtractArgs& args) {
     std::cerr << "vanban: " << failed << " of " << docs.size() << " input(s) had errors\n";
   }
   return failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int RunPlugins(const std::vector<std::string>& rule_folders) {
+  std::unique_ptr<vanban::ExtractorSetup> setup = SetUp(rule_folders, false);
+  if (!setup) return kExitUsage;
+  std::printf("%-12s %-8s %6s  %-10s %s\n", "name", "version", "rules", "origin", "description");
+  for (const auto& e : setup->registry.extractors()) {
+    std::printf("%-12s %-8s %6zu  %-10s %s\n", std::string(e->Name()).c_str(), std::string(e->Version()).c_str(),
+                e->RuleCount(), e->Origin().c_str(), std::string(e->Description()).c_str());
+  }
+  std::printf("\n%zu rules from %zu files:\n", setup->rules->size(), setup->rules->files().size());
+  for (const std::string& f : setup->rules->files()) std::printf("  %s\n", f.c_str());
+  return kExitOk;
+}
+
+int RunRulesCheck(const std::vector<std::string>& rule_folders) {
+  std::unique_ptr<vanban::ExtractorSetup> setup = SetUp(rule_folders, true);
+  if (!setup) return kExitSomeFailed;
+  const std::vector<std::string> failures = setup->rules->CheckExamples();
+  for (const std::string& f : failures) std::cerr << f << '\n';
+  size_t examples = 0;
+  for (const auto& rule : setup->rules->rules()) examples += rule.examples.size() + rule.counter_examples.size();
+  std::printf("%zu rules, %zu examples and counter-examples, %zu failures\n", setup->rules->size(), examples,
+              failures.size());
+  return failures.empty() ? kExitOk : kExitSomeFailed;
 }
 
 }  // namespace
@@ -130,6 +182,20 @@ int main(int argc, char** argv) {
   extract_cmd->add_flag("--layout", extract.layout, "Include every line and word with its box in the records");
   extract_cmd->add_option("--pdf-password", extract.pdf_password, "Password for encrypted PDFs");
   extract_cmd->add_flag("-q,--quiet", extract.quiet, "No progress or summary on standard error");
+  extract_cmd->add_flag("--text-only", extract.text_only, "Only the text: no header, references, dates, tasks");
+  extract_cmd->add_option("--rules", extract.rule_folders, "Another folder of rule files (repeatable)");
+
+  std::vector<std::string> plugin_rule_folders;
+  CLI::App* plugins_cmd = app.add_subcommand(
+      "plugins", "List the extractors (built-in and from VANBAN_PLUGIN_PATH) with versions and rule counts.");
+  plugins_cmd->add_option("--rules", plugin_rule_folders, "Another folder of rule files (repeatable)");
+
+  std::vector<std::string> check_rule_folders;
+  CLI::App* rules_cmd = app.add_subcommand("rules", "Work with rule files.");
+  CLI::App* check_cmd =
+      rules_cmd->add_subcommand("check", "Load every rule file strictly and run every example and counter-example.");
+  check_cmd->add_option("--rules", check_rule_folders, "Another folder of rule files (repeatable)");
+  rules_cmd->require_subcommand(1);
 
   try {
     app.parse(argc, argv);
@@ -144,5 +210,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (extract_cmd->parsed()) return RunExtract(extract);
+  if (plugins_cmd->parsed()) return RunPlugins(plugin_rule_folders);
+  if (check_cmd->parsed()) return RunRulesCheck(check_rule_folders);
   return kExitUsage;
 }

@@ -21,9 +21,40 @@ Document ExtractDocument(const std::string& path, const PipelineOptions& options
   }
 }
 
-std::vector<Document> ExtractAll(const std::vector<std::string>& paths, const PipelineOptions& options,
-                                 const ProgressFn& progress) {
-  std::vector<Document> results(paths.size());
+Extraction RunExtractors(const Document& doc, const DocumentStructure& structure, const ExtractorRegistry& registry) {
+  Extraction out;
+  for (const auto& extractor : registry.extractors()) {
+    Status status;
+    try {
+      status = extractor->Extract(doc, structure, out);
+    } catch (const std::exception& e) {
+      status = Status::Internal(std::string("unexpected failure: ") + e.what());
+    }
+    if (!status.ok()) {
+      out.errors.push_back({doc.source.path, 0, std::string(StatusCodeName(status.code())),
+                            "extractor " + std::string(extractor->Name()) + ": " + status.message()});
+    }
+  }
+  return out;
+}
+
+ProcessedDocument ProcessDocument(const std::string& path, const PipelineOptions& options) {
+  ProcessedDocument result;
+  result.document = ExtractDocument(path, options);
+  try {
+    result.structure = AnalyzeStructure(result.document);
+    if (options.extractors != nullptr) {
+      result.extraction = RunExtractors(result.document, result.structure, *options.extractors);
+    }
+  } catch (const std::exception& e) {
+    result.extraction.errors.push_back({path, 0, "internal", std::string("unexpected failure: ") + e.what()});
+  }
+  return result;
+}
+
+std::vector<ProcessedDocument> ExtractAll(const std::vector<std::string>& paths, const PipelineOptions& options,
+                                          const ProgressFn& progress) {
+  std::vector<ProcessedDocument> results(paths.size());
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, paths.size())));
   std::atomic<size_t> next{0};
@@ -31,7 +62,7 @@ std::vector<Document> ExtractAll(const std::vector<std::string>& paths, const Pi
   size_t done = 0;
   const auto worker = [&] {
     for (size_t i = next++; i < paths.size(); i = next++) {
-      results[i] = ExtractDocument(paths[i], options);
+      results[i] = ProcessDocument(paths[i], options);
       if (progress) {
         std::lock_guard<std::mutex> lock(progress_mutex);
         progress(++done, paths.size(), paths[i]);

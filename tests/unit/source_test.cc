@@ -164,14 +164,14 @@ TEST(Pipeline, OneBadFileDoesNotAffectTheOthers) {
                                           files.Write("c.txt", ""), SourceDir() + "/corpus/seeds/000_52fa74754233632c.txt"};
   PipelineOptions options;
   options.jobs = 3;
-  const std::vector<Document> docs = ExtractAll(paths, options);
+  const std::vector<ProcessedDocument> docs = ExtractAll(paths, options);
   ASSERT_EQ(docs.size(), 4u);
-  for (size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(docs[i].source.path, paths[i]);  // input order kept
+  for (size_t i = 0; i < docs.size(); ++i) EXPECT_EQ(docs[i].document.source.path, paths[i]);  // input order kept
   EXPECT_TRUE(docs[0].ok());
   EXPECT_FALSE(docs[1].ok());
   EXPECT_FALSE(docs[2].ok());
   EXPECT_TRUE(docs[3].ok());
-  EXPECT_EQ(docs[3].text, ExtractFile(paths[3]).text);
+  EXPECT_EQ(docs[3].document.text, ExtractFile(paths[3]).text);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@
 
 namespace vanban {
 
-class DocumentStructure;
+struct DocumentStructure;
 class RuleSet;
 
 class Extractor {

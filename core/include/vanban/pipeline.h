@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "vanban/document.h"
+#include "vanban/extraction.h"
+#include "vanban/extractor.h"
 #include "vanban/normalize.h"
 #include "vanban/source.h"
+#include "vanban/structure.h"
 
 namespace vanban {
 
@@ -16,17 +19,35 @@ struct PipelineOptions {
   IngestOptions ingest;
   NormalizeOptions normalize;
   int jobs = 1;  // worker threads for a batch; <= 0 means the number of cores
+  // Extractors to run after normalization; none when null (text only).
+  const ExtractorRegistry* extractors = nullptr;
 };
 
-// One file through every stage. Never throws; failures are in the returned Document's errors.
+// A document through every stage: its text, its structure, and what the extractors found.
+struct ProcessedDocument {
+  Document document;
+  DocumentStructure structure;
+  Extraction extraction;
+  bool ok() const { return document.errors.empty() && extraction.errors.empty(); }
+};
+
+// A file read and normalized (no structure, no extractors). Never throws; failures are in the
+// returned Document's errors.
 Document ExtractDocument(const std::string& path, const PipelineOptions& options);
+
+// Every extractor of `registry` over one document, in registration order. An extractor that fails
+// adds an error and the others still run.
+Extraction RunExtractors(const Document& doc, const DocumentStructure& structure, const ExtractorRegistry& registry);
+
+// One file through every stage. Never throws.
+ProcessedDocument ProcessDocument(const std::string& path, const PipelineOptions& options);
 
 // Called after each finished file with (files done, total, path); from worker threads, serialized.
 using ProgressFn = std::function<void(size_t done, size_t total, const std::string& path)>;
 
 // All files, `options.jobs` at a time. Results are in input order, whatever the scheduling; one
 // failing file never affects another's result.
-std::vector<Document> ExtractAll(const std::vector<std::string>& paths, const PipelineOptions& options,
+std::vector<ProcessedDocument> ExtractAll(const std::vector<std::string>& paths, const PipelineOptions& options,
                                  const ProgressFn& progress = nullptr);
 
 }  // namespace vanban

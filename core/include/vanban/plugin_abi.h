@@ -41,6 +41,9 @@ typedef struct vanban_plugin_v1 {
                  size_t error_size);
 } vanban_plugin_v1;
 
+/* Plugins mark the two entry points with this so they are exported even with -fvisibility=hidden. */
+#define VANBAN_PLUGIN_EXPORT __attribute__((visibility("default")))
+
 typedef uint32_t (*vanban_plugin_abi_version_fn)(void);
 typedef const vanban_plugin_v1* (*vanban_plugin_entry_fn)(void);
 

@@ -60,15 +60,13 @@ class ExternalExtractor final : public Extractor {
   // The path of the shared library, as found on the search path.
   std::string Origin() const override { return path_; }
 
-  // Runs the plugin on doc.text; `structure` is not used (plugins see only the text).
+  // Runs the plugin on doc.text; `structure` is not used (plugins see only the text). Each finding
+  // becomes a PluginFinding whose page is that of the paragraph holding its first byte (0 when the
+  // document has no paragraphs). Findings with begin > end, end past the text, or a null kind or value
+  // are dropped, and one DocumentError with code "internal" naming the plugin is added to out.errors.
+  // When the plugin returns non-zero, its findings are discarded and an internal Status carrying the
+  // plugin's message is returned.
   Status Extract(const Document& doc, const DocumentStructure& structure, Extraction& out) const override;
-
-  // Extract() without a DocumentStructure. Each finding becomes a PluginFinding whose page is that of
-  // the paragraph holding its first byte (0 when the document has no paragraphs). Findings with
-  // begin > end, end past the text, or a null kind or value are dropped, and one DocumentError with
-  // code "internal" naming the plugin is added to out.errors. When the plugin returns non-zero, its
-  // findings are discarded and an internal Status carrying the plugin's message is returned.
-  Status ExtractText(const Document& doc, Extraction& out) const;
 
  private:
   // Declared first so that it is destroyed last, after everything that may point into the library.

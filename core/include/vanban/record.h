@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vanban/document.h"
+#include "vanban/extraction.h"
 
 namespace vanban {
 
@@ -15,8 +16,11 @@ struct RecordOptions {
   bool include_layout = false;
 };
 
-// Key order is fixed (ordered_json), so records of the same input are byte-identical.
-nlohmann::ordered_json DocumentToJson(const Document& doc, const RecordOptions& options = {});
+// Key order is fixed (ordered_json), so records of the same input are byte-identical. With an
+// extraction, the record gains header, references, laws, dates, deadlines, tasks and findings, and the
+// extraction's errors join the document's.
+nlohmann::ordered_json DocumentToJson(const Document& doc, const RecordOptions& options = {},
+                                      const Extraction* extraction = nullptr);
 
 }  // namespace vanban
 

@@ -40,15 +40,15 @@ struct Rule {
   std::string pattern;         // after {{NAME}} expansion: what RE2 compiled
   std::string source_pattern;  // as written in the file
   std::string description;
-  std::string file;            // the file it came from, as named when loading
-  int line = 0;                // line of its [[rule]] header
-  double confidence = 1.0;     // 0..1
+  std::string file;         // the file it came from, as named when loading
+  int line = 0;             // line of its [[rule]] header
+  double confidence = 1.0;  // 0..1
   bool case_insensitive = false;
-  std::vector<RuleExample> examples;          // at least one
+  std::vector<RuleExample> examples;  // at least one
   std::vector<RuleExample> counter_examples;
   // group_names[i] names capturing group i + 1; "" for an unnamed group "(...)".
   std::vector<std::string> group_names;
-  size_t index = 0;            // load order: RuleSet::rules()[index] is this rule
+  size_t index = 0;  // load order: RuleSet::rules()[index] is this rule
 };
 
 // One match of one rule. Offsets are UTF-8 byte offsets into the searched text; the match does not
@@ -64,6 +64,7 @@ struct RuleMatch {
   std::vector<std::pair<size_t, size_t>> groups;
 
   // Span of the named group, or nullopt when the rule has no such group or it did not take part.
+  // When the pattern uses the name twice (two branches of an alternation), the one that took part.
   std::optional<std::pair<size_t, size_t>> Group(std::string_view name) const;
   // Text of the named group within `text` (the text FindAll searched); "" when absent.
   std::string_view GroupText(std::string_view text, std::string_view name) const;
@@ -72,8 +73,9 @@ struct RuleMatch {
 };
 
 // Owns every rule of the loaded packs, compiled once, grouped by kind with one RE2::Set per kind as a
-// prefilter. Immutable after loading; safe to share between threads (FindAll and CheckExamples are
-// const and keep their state on the stack; RE2 and RE2::Set are thread-safe for matching).
+// prefilter (a kind of a single rule needs none). Immutable after loading; safe to share between threads
+// (FindAll and CheckExamples are const and keep their state on the stack; RE2 and RE2::Set are thread-safe
+// for matching).
 class RuleSet {
  public:
   // Loads every *.toml file of each folder: files sorted by name (byte order), folders in the order
@@ -94,6 +96,7 @@ class RuleSet {
   // is searched again after the winner, so it can still match further on. Empty matches are never
   // reported. Only rules the kind's RE2::Set says fire are run; when nothing fires this costs one
   // pass of the set's DFA and allocates nothing per rule. An unknown kind gives no matches.
+  // Offsets are bytes in `text`; pass the paragraph (or page) text the spans must refer to.
   std::vector<RuleMatch> FindAll(std::string_view kind, std::string_view text) const;
 
   // All non-overlapping, non-empty matches of one rule of this set, leftmost first. For tools and
@@ -105,7 +108,7 @@ class RuleSet {
 
   size_t size() const { return rules_.size(); }
   size_t CountKind(std::string_view kind) const;
-  std::vector<std::string> Kinds() const;              // sorted
+  std::vector<std::string> Kinds() const;                           // sorted
   const std::vector<std::string>& files() const { return files_; }  // loaded files, in load order
   // Every rule with its examples, in load order: data for parameterized tests and `rules --check`.
   const std::vector<Rule>& rules() const { return rules_; }
@@ -127,9 +130,9 @@ class RuleSet {
   const KindIndex* FindKind(std::string_view kind) const;
   const re2::RE2& Regexp(const Rule& rule) const { return *regexps_[rule.index]; }
 
-  std::vector<Rule> rules_;                            // load order
+  std::vector<Rule> rules_;                               // load order
   std::vector<std::unique_ptr<const re2::RE2>> regexps_;  // regexps_[i] compiles rules_[i].pattern
-  std::vector<KindIndex> kinds_;                       // sorted by kind name
+  std::vector<KindIndex> kinds_;                          // sorted by kind name
   std::vector<std::string> files_;
 };
 

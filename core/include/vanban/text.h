@@ -28,6 +28,10 @@ std::string MatchForm(std::string_view utf8);
 // Strips tone and shape marks and maps đ/Đ to d/D: "Bình đẳng giới" -> "Binh dang gioi". Case is kept.
 std::string FoldDiacritics(std::string_view utf8);
 
+// True when the text has at least `min_upper` capital letters and no lower-case letter: headings
+// ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU") and signature titles ("PHÓ CHỦ TỊCH").
+bool IsAllCapitals(std::string_view utf8, int min_upper = 2);
+
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt when the text is valid UTF-8.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 

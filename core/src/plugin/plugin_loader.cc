@@ -17,7 +17,7 @@ namespace vanban {
 namespace {
 
 // What one call of the plugin's `extract` collects through the emit callback. Lives on the stack of
-// ExtractText(), so concurrent calls never share one.
+// Extract(), so concurrent calls never share one.
 struct EmitContext {
   size_t text_size = 0;
   std::vector<PluginFinding>* findings = nullptr;
@@ -136,8 +136,8 @@ std::unique_ptr<ExternalExtractor> OpenPlugin(const std::string& path, const Ext
   }
   const std::string name = plugin->name;
   if (plugin->version == nullptr || plugin->extract == nullptr) {
-    refusal = path + ": plugin \"" + name + "\" has no " + (plugin->version == nullptr ? "version" : "extract function") +
-              "; not loaded";
+    const char* missing = plugin->version == nullptr ? "version" : "extract function";
+    refusal = path + ": plugin \"" + name + "\" has no " + missing + "; not loaded";
     return nullptr;
   }
   if (NameTaken(registry, name)) {
@@ -194,10 +194,6 @@ ExternalExtractor::ExternalExtractor(SharedLibraryHandle handle, const vanban_pl
 
 Status ExternalExtractor::Extract(const Document& doc, const DocumentStructure& /*structure*/,
                                   Extraction& out) const {
-  return ExtractText(doc, out);
-}
-
-Status ExternalExtractor::ExtractText(const Document& doc, Extraction& out) const {
   if (extract_ == nullptr) return Status::Internal("plugin " + name_ + " has no extract function");
   try {
     std::vector<PluginFinding> findings;
@@ -208,10 +204,13 @@ Status ExternalExtractor::ExtractText(const Document& doc, Extraction& out) cons
     const int rc = extract_(doc.text.data(), doc.text.size(), &VanbanPluginEmit, &context, error, sizeof error);
     error[sizeof error - 1] = '\0';  // in case the plugin filled the buffer without a terminator
     if (rc != 0) {
-      std::string message = error[0] != '\0' ? std::string(error) : "failed without a message (code " + std::to_string(rc) + ")";
+      const std::string message =
+          error[0] != '\0' ? std::string(error) : "failed without a message (code " + std::to_string(rc) + ")";
       return Status::Internal("plugin " + name_ + ": " + message);
     }
-    if (context.out_of_memory) return Status::ResourceExhausted("plugin " + name_ + ": out of memory collecting findings");
+    if (context.out_of_memory) {
+      return Status::ResourceExhausted("plugin " + name_ + ": out of memory collecting findings");
+    }
 
     for (PluginFinding& finding : findings) {
       finding.plugin = name_;

@@ -31,9 +31,75 @@ Json LayoutToJson(const Page& page) {
   return lines;
 }
 
+template <typename T>
+Json Optional(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+Json SpanToJson(const Span& span) { return Json::array({span.begin, span.end}); }
+
+Json HeaderToJson(const Header& h) {
+  return {{"number", Optional(h.number)},
+          {"number_printed", Optional(h.number_printed)},
+          {"date", Optional(h.date)},
+          {"place", Optional(h.place)},
+          {"type", h.type},
+          {"issuer", Optional(h.issuer)},
+          {"subject", Optional(h.subject)},
+          {"recipients", h.recipients},
+          {"signer", {{"name", Optional(h.signer.name)}, {"title", Optional(h.signer.title)},
+                      {"authority", Optional(h.signer.authority)}}},
+          {"copies_to", h.copies_to},
+          {"draft", h.draft}};
+}
+
+void AddExtraction(const Extraction& x, Json& record) {
+  record["header"] = HeaderToJson(x.header);
+  Json refs = Json::array();
+  for (const Reference& r : x.references) {
+    refs.push_back({{"number", r.number}, {"number_key", r.number_key}, {"type", r.type}, {"date", Optional(r.date)},
+                    {"issuer", Optional(r.issuer)}, {"role", r.role}, {"text", r.text}, {"page", r.page},
+                    {"span", SpanToJson(r.span)}});
+  }
+  record["references"] = std::move(refs);
+  Json laws = Json::array();
+  for (const LawMention& l : x.laws) {
+    laws.push_back({{"name", l.name}, {"role", l.role}, {"page", l.page}, {"span", SpanToJson(l.span)}});
+  }
+  record["laws"] = std::move(laws);
+  Json dates = Json::array();
+  for (const DateMention& d : x.dates) {
+    dates.push_back({{"value", d.value}, {"precision", d.precision}, {"year_inferred", d.year_inferred},
+                     {"text", d.text}, {"page", d.page}, {"span", SpanToJson(d.span)}});
+  }
+  record["dates"] = std::move(dates);
+  Json deadlines = Json::array();
+  for (const Deadline& d : x.deadlines) {
+    deadlines.push_back({{"kind", d.kind}, {"date", Optional(d.date)}, {"end", Optional(d.end)}, {"text", d.text},
+                         {"task", Optional(d.task)}, {"page", d.page}, {"span", SpanToJson(d.span)}});
+  }
+  record["deadlines"] = std::move(deadlines);
+  Json tasks = Json::array();
+  for (const Task& t : x.tasks) {
+    tasks.push_back({{"id", t.id}, {"label", t.label}, {"path", t.path}, {"level", t.level}, {"heading", t.heading},
+                     {"text", t.text}, {"actions", t.actions}, {"responsible", t.responsible},
+                     {"deadline", Optional(t.deadline)}, {"parent", Optional(t.parent)}, {"children", t.children},
+                     {"page", t.page}, {"span", SpanToJson(t.span)}});
+  }
+  record["tasks"] = std::move(tasks);
+  if (!x.findings.empty()) {
+    Json findings = Json::array();
+    for (const PluginFinding& f : x.findings) {
+      findings.push_back({{"plugin", f.plugin}, {"kind", f.kind}, {"value", f.value}, {"confidence", f.confidence},
+                          {"page", f.page}, {"span", SpanToJson(f.span)}});
+    }
+    record["findings"] = std::move(findings);
+  }
+}
+
 }  // namespace
 
-Json DocumentToJson(const Document& doc, const RecordOptions& options) {
+Json DocumentToJson(const Document& doc, const RecordOptions& options, const Extraction* extraction) {
   Json record;
   record["schema"] = kDocumentSchema;
   record["source"] = {{"path", doc.source.path},
@@ -61,11 +127,16 @@ Json DocumentToJson(const Document& doc, const RecordOptions& options) {
     paragraphs.push_back(std::move(p));
   }
   record["paragraphs"] = std::move(paragraphs);
+  if (extraction != nullptr) AddExtraction(*extraction, record);
   record["warnings"] = doc.warnings;
   Json errors = Json::array();
-  for (const DocumentError& e : doc.errors) {
-    errors.push_back({{"path", e.path}, {"page", e.page}, {"code", e.code}, {"reason", e.reason}});
-  }
+  const auto add_errors = [&](const std::vector<DocumentError>& list) {
+    for (const DocumentError& e : list) {
+      errors.push_back({{"path", e.path}, {"page", e.page}, {"code", e.code}, {"reason", e.reason}});
+    }
+  };
+  add_errors(doc.errors);
+  if (extraction != nullptr) add_errors(extraction->errors);
   record["errors"] = std::move(errors);
   return record;
 }

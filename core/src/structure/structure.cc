@@ -14,18 +14,6 @@ namespace {
 
 // ---- paragraph shapes ------------------------------------------------------------------------
 
-bool IsAllCapitals(std::string_view s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  int upper = 0;
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (u_islower(c)) return false;
-    if (u_isupper(c)) ++upper;
-  }
-  return upper >= 2;
-}
 
 bool IsMotto(std::string_view s) {
   const std::string m = MatchForm(s);

@@ -131,14 +131,6 @@ bool StartsWithOutlineMarker(std::string_view s) {
   return RE2::PartialMatch(s, kMarker);
 }
 
-bool IsAllCapitals(std::string_view s) {
-  int upper = 0;
-  for (const Codepoint& cp : Codepoints(s)) {
-    if (u_islower(cp.c)) return false;
-    if (u_isupper(cp.c)) ++upper;
-  }
-  return upper >= 3;
-}
 
 bool EndsWithSentenceEnd(std::string_view s) {
   const std::vector<Codepoint> cps = Codepoints(s);
@@ -188,7 +180,7 @@ bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_
   if (StartsWithLowercase(cur.clean) && !EndsWithSentenceEnd(prev.clean)) return false;
   if (cur.blank_before >= (double_spaced ? 2 : 1)) return true;
   if (StartsWithOutlineMarker(cur.clean)) return true;
-  if (IsAllCapitals(prev.clean) || IsAllCapitals(cur.clean)) return true;
+  if (IsAllCapitals(prev.clean, 3) || IsAllCapitals(cur.clean, 3)) return true;
   if (!StartsWithCapitalOrDigit(cur.clean)) return false;
   // A line that stops short, or a full line that ends a sentence, closes its paragraph when the next
   // line begins like a new one.

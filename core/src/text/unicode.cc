@@ -95,6 +95,19 @@ std::string FoldDiacritics(std::string_view utf8) {
   return out;
 }
 
+bool IsAllCapitals(std::string_view utf8, int min_upper) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  int upper = 0;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (u_islower(c)) return false;
+    if (u_isupper(c)) ++upper;
+  }
+  return upper >= min_upper;
+}
+
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto n = static_cast<int32_t>(bytes.size());

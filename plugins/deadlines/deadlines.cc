@@ -1,0 +1,69 @@
+// The "deadlines" extractor: time limits set on actions (before, by, range, month, quarter,
+// periodic), with the dates found inside them by the dates extractor.
+#include "deadlines.h"
+
+#include <algorithm>
+
+#include "../common/plugin_util.h"
+#include "vanban/structure.h"
+
+namespace vanban::plugins {
+namespace {
+
+constexpr std::string_view kName = "deadlines";
+
+class DeadlinesExtractor : public Extractor {
+ public:
+  explicit DeadlinesExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+  std::string_view Name() const override { return kName; }
+  std::string_view Version() const override { return "1.0.0"; }
+  std::string_view Description() const override {
+    return "deadlines: before, by, range, month, quarter, periodic; runs after dates";
+  }
+  size_t RuleCount() const override { return rules_->CountKind("deadline"); }
+
+  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+    for (size_t p = st.body_begin; p < doc.paragraphs.size(); ++p) {
+      const ParagraphRole role = st.roles[p];
+      if (role == ParagraphRole::kFootnote || role == ParagraphRole::kCopiesTo || role == ParagraphRole::kSignature) {
+        continue;
+      }
+      const std::string_view t = ParagraphText(doc, p);
+      const size_t base = doc.paragraphs[p].span.begin;
+      for (const RuleMatch& m : rules_->FindAll("deadline", t)) {
+        Deadline d;
+        // "deadline.<kind>.<name>"
+        const std::string& id = m.rule->id;
+        const size_t dot = id.find('.'), dot2 = id.find('.', dot + 1);
+        d.kind = id.substr(dot + 1, dot2 - dot - 1);
+        d.span = {base + m.begin, base + m.end};
+        d.text = std::string(m.Text(t));
+        d.page = doc.paragraphs[p].page;
+        // out.dates is in text order: find the ones inside this match by binary search.
+        std::vector<const DateMention*> inside;
+        auto it = std::lower_bound(out.dates.begin(), out.dates.end(), d.span.begin,
+                                   [](const DateMention& date, size_t off) { return date.span.begin < off; });
+        for (; it != out.dates.end() && it->span.begin < d.span.end; ++it) {
+          if (it->span.end <= d.span.end) inside.push_back(&*it);
+        }
+        if (!inside.empty()) {
+          d.date = inside.front()->value;
+          if (d.kind == "range" && inside.size() > 1) d.end = inside.back()->value;
+        }
+        out.deadlines.push_back(std::move(d));
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  std::shared_ptr<const RuleSet> rules_;
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> MakeDeadlinesExtractor(std::shared_ptr<const RuleSet> rules) {
+  return std::make_unique<DeadlinesExtractor>(std::move(rules));
+}
+
+}  // namespace vanban::plugins

@@ -1,0 +1,203 @@
+// The "references" extractor: every document cited by number and symbol, with its type, date,
+// issuer and role (basis or mention); aliases resolved to the full reference; laws named without a
+// number.
+#include "references.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "../common/plugin_util.h"
+#include "vanban/grammar.h"
+#include "vanban/structure.h"
+#include "vanban/text.h"
+
+namespace vanban::plugins {
+namespace {
+
+constexpr std::string_view kName = "references";
+
+// Words that end a law's name: "Luật Bình đẳng giới và các văn bản ..." -> "Luật Bình đẳng giới".
+bool IsFunctionWord(std::string_view w) {
+  static const char* const kWords[] = {"và", "của", "để", "theo", "về", "trong", "tại", "đã", "được", "có", "các",
+                                       "những", "là", "này", "năm", "trên", "đến", "với", "cho", "hoặc", "từ",
+                                       "nhằm", "thì", "mà", "khi", "đối", "hướng", "quy", "sửa", "số"};
+  const std::string m = MatchForm(w);
+  return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return m == k; });
+}
+
+// A sentence opening a basis clause: "Căn cứ ...", "Thực hiện ...", "Theo ...", after an optional
+// outline marker; also a preamble sentence "... nhận được <document>".
+bool InBasisSentence(std::string_view paragraph, size_t at, bool preamble) {
+  static const RE2 kOpener(
+      R"(^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|[-+•]\s*)?(?:Căn cứ|Thực hiện|Theo|Triển khai|Tiếp theo)\s)");
+  const std::string_view before = paragraph.substr(0, at);
+  // Only the first sentence: a period followed by a space ends it.
+  const size_t sentence_end = before.find(". ");
+  if (RE2::PartialMatch(paragraph, kOpener)) return sentence_end == std::string_view::npos;
+  return preamble && before.find("nhận được") != std::string_view::npos;
+}
+
+struct AliasDefinition {
+  std::string text;  // "QĐ22"
+  size_t reference;  // index into Extraction::references of the document it names
+  Span definition;   // the "(sau đây gọi tắt là ...)" itself
+};
+
+class ReferencesExtractor : public Extractor {
+ public:
+  explicit ReferencesExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+  std::string_view Name() const override { return kName; }
+  std::string_view Version() const override { return "1.0.0"; }
+  std::string_view Description() const override {
+    return "cited documents (number, type, date, issuer, basis or mention), aliases, laws without a number";
+  }
+  size_t RuleCount() const override {
+    return rules_->CountKind("reference") + rules_->CountKind("reference.alias") + rules_->CountKind("law");
+  }
+
+  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+    std::vector<AliasDefinition> aliases;
+    const size_t first_item = st.outline.empty() ? st.body_end : st.outline.front().paragraph;
+    for (size_t p = 0; p < doc.paragraphs.size(); ++p) {
+      const ParagraphRole role = st.roles[p];
+      if (role == ParagraphRole::kNumber || role == ParagraphRole::kPlaceDate || role == ParagraphRole::kSignature) {
+        continue;
+      }
+      const std::string_view t = ParagraphText(doc, p);
+      const size_t base = doc.paragraphs[p].span.begin;
+      const bool preamble = p >= st.body_begin && p < first_item;
+      const size_t first_new = out.references.size();
+      for (const RuleMatch& m : rules_->FindAll("reference", t)) {
+        if (m.begin > 0 && (std::isalnum(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '/')) continue;
+        Reference r;
+        const std::string printed = Group(m, t, "number");
+        r.number = CanonicalNumber(printed);
+        r.number_key = NumberKey(r.number);
+        // The word before the number names the type; without one the symbol's type code does.
+        const std::string type_word = Group(m, t, "type");
+        r.type = type_word.empty() ? "" : TypeFromWord(type_word);
+        if (r.type.empty()) r.type = TypeFromSymbol(r.number);
+        size_t end = m.end;
+        ReadTail(t, end, r);
+        r.role = InBasisSentence(t, m.begin, preamble) ? "basis" : "mention";
+        r.span = {base + m.begin, base + end};
+        r.text = std::string(t.substr(m.begin, end - m.begin));
+        r.page = doc.paragraphs[p].page;
+        out.references.push_back(std::move(r));
+      }
+      for (const RuleMatch& m : rules_->FindAll("reference.alias", t)) {
+        // The alias names the closest reference before it in the same paragraph.
+        for (size_t k = out.references.size(); k-- > first_new;) {
+          if (out.references[k].span.begin < base + m.begin) {
+            aliases.push_back({Trim(Group(m, t, "alias"), " "), k, {base + m.begin, base + m.end}});
+            break;
+          }
+        }
+      }
+      for (const RuleMatch& m : rules_->FindAll("law", t)) AddLaw(doc, p, t, m, preamble, out);
+    }
+    ResolveAliases(doc, st, aliases, out);
+    std::stable_sort(out.references.begin(), out.references.end(),
+                     [](const Reference& a, const Reference& b) { return a.span.begin < b.span.begin; });
+    return Status::Ok();
+  }
+
+ private:
+  // "... ngày 13/3/2020 của Ủy ban nhân dân thành phố về ...": the date and the issuer after a number.
+  static void ReadTail(std::string_view t, size_t& end, Reference& r) {
+    static const RE2 kDate(
+        R"(^\s*,?\s*(?:được\s+)?(?:ban hành\s+)?ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*((?:19|20)\d{2}))");
+    re2::StringPiece rest(t.data() + end, t.size() - end);
+    int d = 0, m = 0, y = 0;
+    if (RE2::Consume(&rest, kDate, &d, &m, &y)) {
+      r.date = IsoDate(d, m, y);
+      end = static_cast<size_t>(rest.data() - t.data());
+    }
+    static const RE2 kIssuer(R"(^\s*,?\s*(?:của|do)\s+)");
+    re2::StringPiece after(t.data() + end, t.size() - end);
+    if (!RE2::Consume(&after, kIssuer)) return;
+    std::string_view issuer(after.data(), after.size());
+    static const char* const kStops[] = {" về ", " ban hành", " phê duyệt", " quy định", " hướng dẫn", " thực hiện",
+                                         " triển khai", ",", ";", ". ", " (", " tại ", " đã ", " và "};
+    size_t stop = issuer.size();
+    for (const char* s : kStops) stop = std::min(stop, issuer.find(s));
+    issuer = issuer.substr(0, std::min<size_t>(stop, 160));
+    const std::string trimmed = Trim(issuer, " .");
+    if (!trimmed.empty()) r.issuer = trimmed;
+  }
+
+  static void AddLaw(const Document& doc, size_t p, std::string_view t, const RuleMatch& m, bool preamble,
+                     Extraction& out) {
+    const auto span = m.Group("name");
+    if (!span) return;
+    // Keep "Luật"/"Bộ luật", the capitalized name word, and following words up to a function word.
+    std::string_view name = t.substr(span->first, span->second - span->first);
+    size_t pos = name.find(' ');
+    if (name.substr(0, pos) == "Bộ") pos = name.find(' ', pos + 1);
+    size_t end = name.find(' ', pos + 1);
+    while (end != std::string_view::npos) {
+      const size_t next = name.find(' ', end + 1);
+      const std::string_view word = name.substr(end + 1, next == std::string_view::npos ? std::string_view::npos : next - end - 1);
+      if (IsFunctionWord(word)) break;
+      end = next;
+    }
+    size_t name_end = span->first + (end == std::string_view::npos ? name.size() : end);
+    // A year printed with the name belongs to it: "Bộ luật Lao động 2019", "Bộ luật Lao động năm 2019".
+    static const RE2 kYear(R"(^\s+(?:năm\s+)?((?:19|20)\d{2})\b)");
+    re2::StringPiece rest(t.data() + name_end, t.size() - name_end);
+    if (RE2::Consume(&rest, kYear)) name_end = static_cast<size_t>(rest.data() - t.data());
+    LawMention law;
+    law.name = std::string(t.substr(span->first, name_end - span->first));
+    law.role = InBasisSentence(t, span->first, preamble) ? "basis" : "mention";
+    law.page = doc.paragraphs[p].page;
+    law.span = {doc.paragraphs[p].span.begin + span->first, doc.paragraphs[p].span.begin + name_end};
+    out.laws.push_back(std::move(law));
+  }
+
+  // Later uses of an alias ("QĐ22") cite the full document.
+  static void ResolveAliases(const Document& doc, const DocumentStructure& st,
+                             const std::vector<AliasDefinition>& aliases, Extraction& out) {
+    const size_t first_item = st.outline.empty() ? st.body_end : st.outline.front().paragraph;
+    const size_t known = out.references.size();
+    for (const auto& alias : aliases) {
+      if (alias.text.size() < 2) continue;
+      const Reference full = out.references[alias.reference];
+      for (size_t pos = doc.text.find(alias.text); pos != std::string::npos;
+           pos = doc.text.find(alias.text, pos + 1)) {
+        const size_t end = pos + alias.text.size();
+        const auto is_word = [&](size_t i) {
+          return i < doc.text.size() && (std::isalnum(static_cast<unsigned char>(doc.text[i])) ||
+                                         (static_cast<unsigned char>(doc.text[i]) & 0x80));
+        };
+        if ((pos > 0 && is_word(pos - 1)) || is_word(end)) continue;
+        if (pos >= alias.definition.begin && end <= alias.definition.end) continue;
+        const bool inside_citation = std::any_of(out.references.begin(), out.references.begin() + static_cast<long>(known),
+                                                 [&](const Reference& r) { return pos < r.span.end && end > r.span.begin; });
+        if (inside_citation) continue;
+        Reference r = full;
+        r.span = {pos, end};
+        r.text = alias.text;
+        r.page = PageAt(doc, pos);
+        size_t p = 0;
+        while (p + 1 < doc.paragraphs.size() && doc.paragraphs[p + 1].span.begin <= pos) ++p;
+        const std::string_view t = ParagraphText(doc, p);
+        r.role = InBasisSentence(t, pos - doc.paragraphs[p].span.begin, p >= st.body_begin && p < first_item)
+                     ? "basis"
+                     : "mention";
+        out.references.push_back(std::move(r));
+      }
+    }
+  }
+
+  std::shared_ptr<const RuleSet> rules_;
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> MakeReferencesExtractor(std::shared_ptr<const RuleSet> rules) {
+  return std::make_unique<ReferencesExtractor>(std::move(rules));
+}
+
+}  // namespace vanban::plugins

@@ -1,0 +1,172 @@
+// The "tasks" extractor: the body outline items that assign work, with their heading, text, leading
+// verbs, responsible units and deadline, linked parent to children. Items in parts that describe
+// rather than assign (purpose, requirements, results) are not tasks; container headings (Chương,
+// Mục, Roman parts) give the path but are not tasks themselves.
+#include "tasks.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
+#include "../common/plugin_util.h"
+#include "vanban/structure.h"
+#include "vanban/text.h"
+
+namespace vanban::plugins {
+namespace {
+
+constexpr std::string_view kName = "tasks";
+
+bool IsContainer(MarkerKind kind) {
+  return kind == MarkerKind::kChapter || kind == MarkerKind::kSection || kind == MarkerKind::kRoman;
+}
+
+// The item's first sentence, without its marker: up to ". " before a capital, or ":".
+std::string Heading(std::string_view paragraph, std::string_view marker) {
+  std::string_view rest = paragraph.substr(std::min(marker.size(), paragraph.size()));
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  static const RE2 kSentenceEnd(R"(^(.*?[^\s.]{2})(?:[.:]\s+\p{Lu}|:\s*$|:\s*[-+])|^(.*?):\s)");
+  std::string first, second;
+  if (RE2::PartialMatch(rest, kSentenceEnd, &first, &second)) return !first.empty() ? first : second;
+  return Trim(rest, " .:;");
+}
+
+class TasksExtractor : public Extractor {
+ public:
+  explicit TasksExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+  std::string_view Name() const override { return kName; }
+  std::string_view Version() const override { return "1.0.0"; }
+  std::string_view Description() const override {
+    return "tasks from the body outline: heading, text, actions, responsible units, deadline; runs after deadlines";
+  }
+  size_t RuleCount() const override {
+    return rules_->CountKind("task.action") + rules_->CountKind("task.non_task_part") +
+           rules_->CountKind("task.unit_heading");
+  }
+
+  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+    const std::vector<OutlineItem>& outline = st.outline;
+    std::vector<int> task_of_item(outline.size(), -1);
+    std::vector<bool> excluded(outline.size(), false);
+    std::vector<std::string> unit_of_item(outline.size());
+    const std::vector<int> bullet_position = BulletPositions(outline);
+    for (size_t i = 0; i < outline.size(); ++i) {
+      const OutlineItem& item = outline[i];
+      const std::string_view t = ParagraphText(doc, item.paragraph);
+      const int parent = item.parent;
+      if (parent >= 0) {
+        excluded[i] = excluded[static_cast<size_t>(parent)];
+        unit_of_item[i] = unit_of_item[static_cast<size_t>(parent)];
+      }
+      if (IsContainer(item.kind)) {
+        if (!rules_->FindAll("task.non_task_part", t).empty()) excluded[i] = true;
+        continue;
+      }
+      if (excluded[i]) continue;
+      for (const RuleMatch& m : rules_->FindAll("task.unit_heading", t)) unit_of_item[i] = Trim(Group(m, t, "unit"), " ");
+
+      Task task;
+      task.id = "t" + std::to_string(out.tasks.size() + 1);
+      task.label = item.marker;
+      task.path = Path(outline, bullet_position, i);
+      int containers = 0;
+      for (int a = parent; a >= 0; a = outline[static_cast<size_t>(a)].parent) {
+        if (IsContainer(outline[static_cast<size_t>(a)].kind)) ++containers;
+      }
+      task.level = item.depth - containers + 1;
+      task.heading = Heading(t, item.marker);
+      std::string text;
+      size_t end = doc.paragraphs[item.paragraph].span.end;
+      for (size_t p = item.paragraph; p < item.end_paragraph; ++p) {
+        if (st.roles[p] == ParagraphRole::kFootnote) continue;
+        if (!text.empty()) text += " ";
+        text += ParagraphText(doc, p);
+        end = doc.paragraphs[p].span.end;
+      }
+      task.text = std::move(text);
+      task.span = {doc.paragraphs[item.paragraph].span.begin, end};
+      task.page = doc.paragraphs[item.paragraph].page;
+      task.actions = Actions(task.heading);
+      if (!unit_of_item[i].empty()) task.responsible.push_back(unit_of_item[i]);
+      // The nearest enclosing task is the parent.
+      for (int a = parent; a >= 0; a = outline[static_cast<size_t>(a)].parent) {
+        if (task_of_item[static_cast<size_t>(a)] >= 0) {
+          Task& p = out.tasks[static_cast<size_t>(task_of_item[static_cast<size_t>(a)])];
+          task.parent = p.id;
+          p.children.push_back(task.id);
+          break;
+        }
+      }
+      task_of_item[i] = static_cast<int>(out.tasks.size());
+      out.tasks.push_back(std::move(task));
+    }
+    AttachDeadlines(out);
+    return Status::Ok();
+  }
+
+ private:
+  // "II/3/a": labels of the enclosing items and the item; bullets get their position among siblings
+  // (`bullet_position`, counted in one forward pass).
+  static std::string Path(const std::vector<OutlineItem>& outline, const std::vector<int>& bullet_position,
+                          size_t i) {
+    std::vector<std::string> parts;
+    for (int a = static_cast<int>(i); a >= 0; a = outline[static_cast<size_t>(a)].parent) {
+      const OutlineItem& item = outline[static_cast<size_t>(a)];
+      if (item.kind == MarkerKind::kDash || item.kind == MarkerKind::kPlus) {
+        parts.push_back((item.kind == MarkerKind::kDash ? "-" : "+") +
+                        std::to_string(bullet_position[static_cast<size_t>(a)]));
+      } else {
+        parts.push_back(item.label);
+      }
+    }
+    std::string path;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) path += (path.empty() ? "" : "/") + *it;
+    return path;
+  }
+
+  static std::vector<int> BulletPositions(const std::vector<OutlineItem>& outline) {
+    std::vector<int> position(outline.size(), 0);
+    std::map<std::pair<int, MarkerKind>, int> seen;  // (parent, kind) -> bullets so far
+    for (size_t i = 0; i < outline.size(); ++i) position[i] = ++seen[{outline[i].parent, outline[i].kind}];
+    return position;
+  }
+
+  std::vector<std::string> Actions(std::string_view heading) const {
+    // Leading verbs: those in the first dozen words of the heading.
+    size_t cut = 0;
+    for (int words = 0; words < 12 && cut != std::string_view::npos; ++words) cut = heading.find(' ', cut + 1);
+    const std::string_view lead = heading.substr(0, cut);
+    std::vector<std::string> actions;
+    for (const RuleMatch& m : rules_->FindAll("task.action", lead)) {
+      std::string verb = MatchForm(m.GroupText(lead, "verb"));
+      if (std::find(actions.begin(), actions.end(), verb) == actions.end()) actions.push_back(std::move(verb));
+    }
+    return actions;
+  }
+
+  // A deadline belongs to the task whose own text holds it; the task's deadline is its first one
+  // (the end of a range).
+  static void AttachDeadlines(Extraction& out) {
+    // Tasks are in text order and their own spans do not overlap: find the one by binary search.
+    for (Deadline& d : out.deadlines) {
+      auto it = std::upper_bound(out.tasks.begin(), out.tasks.end(), d.span.begin,
+                                 [](size_t off, const Task& t) { return off < t.span.begin; });
+      if (it == out.tasks.begin()) continue;
+      Task& t = *std::prev(it);
+      if (d.span.end > t.span.end) continue;
+      d.task = t.id;
+      if (!t.deadline) t.deadline = d.end ? d.end : d.date;
+    }
+  }
+
+  std::shared_ptr<const RuleSet> rules_;
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> MakeTasksExtractor(std::shared_ptr<const RuleSet> rules) {
+  return std::make_unique<TasksExtractor>(std::move(rules));
+}
+
+}  // namespace vanban::plugins

@@ -1,0 +1,41 @@
+// vanban-score: precision, recall and F1 per field of the extractors against the gold annotations.
+//   vanban-score [ROOT] [--seeds] [--misses FIELD]
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "scorer.h"
+#include "vanban/builtin_plugins.h"
+
+int main(int argc, char** argv) {
+  std::string root = VANBAN_SOURCE_DIR, misses;
+  bool seeds_only = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--seeds") == 0) {
+      seeds_only = true;
+    } else if (std::strcmp(argv[i], "--misses") == 0 && i + 1 < argc) {
+      misses = argv[++i];
+    } else if (std::strcmp(argv[i], "--help") == 0) {
+      std::printf("usage: vanban-score [ROOT] [--seeds] [--misses FIELD]\n");
+      return 0;
+    } else {
+      root = argv[i];
+    }
+  }
+  auto setup = vanban::SetUpExtractors();
+  if (!setup.ok()) {
+    std::fprintf(stderr, "vanban-score: %s\n", setup.status().message().c_str());
+    return 2;
+  }
+  const auto files = vanban::score::GoldFiles(root, seeds_only);
+  auto report = vanban::score::ScoreGold(root, files, (*setup)->registry);
+  if (!report.ok()) {
+    std::fprintf(stderr, "vanban-score: %s\n", report.status().message().c_str());
+    return 1;
+  }
+  std::printf("%zu gold documents%s\n%s", files.size(), seeds_only ? " (seeds)" : "", report->Table().c_str());
+  if (const auto* f = report->Find(misses)) {
+    for (const std::string& m : f->misses) std::printf("  %s\n", m.c_str());
+  }
+  return 0;
+}

@@ -1,0 +1,42 @@
+// Scores extraction against gold annotations (corpus/gold/*.json, defined in corpus/README.md):
+// precision, recall and F1 per field. Used by the vanban-score tool and the gold threshold test.
+#ifndef VANBAN_TOOLS_SCORE_SCORER_H_
+#define VANBAN_TOOLS_SCORE_SCORER_H_
+
+#include <string>
+#include <vector>
+
+#include "vanban/extractor.h"
+#include "vanban/status.h"
+
+namespace vanban::score {
+
+struct FieldScore {
+  std::string field;
+  int tp = 0, fp = 0, fn = 0;
+  std::vector<std::string> misses;  // "document: expected X, got Y" for inspection
+  // With nothing expected and nothing found the field is perfect.
+  double Precision() const { return tp + fp == 0 ? 1.0 : double(tp) / (tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 1.0 : double(tp) / (tp + fn); }
+  double F1() const {
+    const double p = Precision(), r = Recall();
+    return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+  }
+};
+
+struct Report {
+  std::vector<FieldScore> fields;
+  const FieldScore* Find(const std::string& field) const;
+  std::string Table() const;  // one line per field: tp fp fn precision recall F1
+};
+
+// Runs `registry` over the document each gold file names (relative to `root`) and scores it.
+StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::string>& gold_files,
+                           const ExtractorRegistry& registry);
+
+// corpus/gold/*.json under `root`, sorted; with `seeds_only`, only those whose document is a seed.
+std::vector<std::string> GoldFiles(const std::string& root, bool seeds_only);
+
+}  // namespace vanban::score
+
+#endif  // VANBAN_TOOLS_SCORE_SCORER_H_
