@@ -49,6 +49,8 @@ class DeadlinesExtractor : public Extractor {
         if (!inside.empty()) {
           d.date = inside.front()->value;
           if (d.kind == "range" && inside.size() > 1) d.end = inside.back()->value;
+        } else if (d.kind == "periodic" && it != out.dates.end() && it->span.end <= base + t.size()) {
+          d.date = it->value;  // "định kỳ 6 tháng (trước ngày 15/6/2026)": the first date after the cue
         }
         out.deadlines.push_back(std::move(d));
       }

@@ -110,7 +110,7 @@ class RuleSet {
   size_t CountKind(std::string_view kind) const;
   std::vector<std::string> Kinds() const;                           // sorted
   const std::vector<std::string>& files() const { return files_; }  // loaded files, in load order
-  // Every rule with its examples, in load order: data for parameterized tests and `rules --check`.
+  // Every rule with its examples, in load order: data for parameterized tests and `vanban rules check`.
   const std::vector<Rule>& rules() const { return rules_; }
 
   // Runs every example and counter-example; one message per failure, in load order:

@@ -44,12 +44,11 @@ std::string CanonicalNumber(std::string_view printed) {
   while (!s.empty() && std::string_view(".,;:)").find(s.back()) != std::string_view::npos) s.pop_back();
   // A Telex typist's "dd" for Đ sometimes leaves a doubled D before it: "SGDDĐT" for "SGDĐT".
   for (size_t pos = s.find("DDĐ"); pos != std::string::npos; pos = s.find("DDĐ", pos + 1)) s.erase(pos, 1);
-  // "<n>[/<year>]/<TYPE>/<issuer>": the second slash stands for the hyphen.
-  static const RE2 kSlashForHyphen(R"(^(\d+(?:/\d{4})?/)([\p{Lu}][\p{L}]*)/([\p{Lu}].*)$)");
+  // "<n>[/<year>]/<TYPE>/<issuer>" or "<n>/<issuer>/<unit>": after the number (and year) symbols are
+  // joined by hyphens, so a second slash stands for one.
+  static const RE2 kSlashForHyphen(R"(^(\d+(?:/\d{4})?/)([\p{Lu}][\p{L}\d&]*)/([\p{Lu}].*)$)");
   std::string head, code, rest;
-  if (RE2::FullMatch(s, kSlashForHyphen, &head, &code, &rest) && !TypeOfCode(code).empty()) {
-    s = head + code + "-" + rest;
-  }
+  if (RE2::FullMatch(s, kSlashForHyphen, &head, &code, &rest)) s = head + code + "-" + rest;
   return s;
 }
 

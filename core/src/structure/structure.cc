@@ -85,9 +85,9 @@ std::optional<Marker> ParseMarker(std::string_view s) {
     const RE2* re;
   };
   // Longer, more specific forms first: "1.1." before "1.", "Điều 1." before "1.".
-  static const RE2 kChapter(R"(^((?i:chương)\s+([IVXLC]+|\d+))\b\.?)");
-  static const RE2 kSection(R"(^((?i:mục)\s+(\d+|[IVXLC]+))\b\.?)");
-  static const RE2 kArticle(R"(^((?i:điều)\s+(\d+))\s*[.:]?)");
+  static const RE2 kChapter(R"(^((?i:chương)\s+([IVXLC]+|\d+)\.?)(?:\s|$))");
+  static const RE2 kSection(R"(^((?i:mục)\s+(\d+|[IVXLC]+)\.?)(?:\s|$))");
+  static const RE2 kArticle(R"(^((?i:điều)\s+(\d+)\s*[.:]?))");
   static const RE2 kRoman(R"(^(([IVXLC]{1,7})[.)])(?:\s|$))");
   static const RE2 kNested(R"(^((\d{1,2}(?:\.\d{1,2})+)\.?)(?:\s|$))");
   static const RE2 kArabic(R"(^((\d{1,2})[.)])(?:\s|\p{Lu}|$))");

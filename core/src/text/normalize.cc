@@ -176,10 +176,10 @@ bool EndsWithFunctionWord(std::string_view s) {
 
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
   if (cur.heading_mark || prev.heading_mark) return true;
+  if (StartsWithOutlineMarker(cur.clean)) return true;
   // A lower-case line after an unfinished sentence continues it across any gap (a page break).
   if (StartsWithLowercase(cur.clean) && !EndsWithSentenceEnd(prev.clean)) return false;
   if (cur.blank_before >= (double_spaced ? 2 : 1)) return true;
-  if (StartsWithOutlineMarker(cur.clean)) return true;
   if (IsAllCapitals(prev.clean, 3) || IsAllCapitals(cur.clean, 3)) return true;
   if (!StartsWithCapitalOrDigit(cur.clean)) return false;
   // A line that stops short, or a full line that ends a sentence, closes its paragraph when the next
@@ -192,12 +192,97 @@ bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_
   return cur.indented;
 }
 
+// ---- two-column regions -----------------------------------------------------------------------
+
+// Plain text laid out by position (pdftotext -layout, typed headers) prints two columns side by side:
+// issuer | national motto, number | place and date, copies-to | signature. Such a line has a wide gap
+// with text resuming far to the right.
+struct ColumnCut {
+  size_t indent = 0;          // leading spaces, in characters
+  size_t left_end = 0;        // bytes of the left part (0 when the line has no gap)
+  size_t right_begin = 0;     // byte where the right part starts
+  size_t right_column = 0;    // character column of the right part
+};
+
+ColumnCut CutColumns(std::string_view raw) {
+  constexpr size_t kMinGap = 5, kMinRightColumn = 25;
+  ColumnCut cut;
+  size_t column = 0, i = 0;
+  while (i < raw.size() && raw[i] == ' ') ++i, ++column;
+  cut.indent = column;
+  bool seen_text = false;
+  while (i < raw.size()) {
+    if (raw[i] == ' ' && seen_text) {
+      const size_t gap_begin = i, gap_column = column;
+      while (i < raw.size() && raw[i] == ' ') ++i, ++column;
+      if (i < raw.size() && column - gap_column >= kMinGap && column >= kMinRightColumn) {
+        cut.left_end = gap_begin;
+        cut.right_begin = i;
+        cut.right_column = column;
+        return cut;
+      }
+      continue;
+    }
+    seen_text = true;
+    column += (static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80;
+    ++i;
+  }
+  return cut;
+}
+
+// Reorders each two-column region of one page's lines: its left column, then its right column.
+void SplitColumns(std::vector<SourceLine>& page) {
+  std::vector<ColumnCut> cuts;
+  for (const SourceLine& l : page) cuts.push_back(CutColumns(l.raw));
+  const auto is_split = [&](size_t k) { return cuts[k].left_end > 0; };
+  std::vector<SourceLine> out;
+  size_t i = 0;
+  while (i < page.size()) {
+    if (!is_split(i)) {
+      out.push_back(page[i++]);
+      continue;
+    }
+    const size_t boundary = cuts[i].right_column;
+    const auto right_only = [&](size_t k) { return !is_split(k) && cuts[k].indent + 8 >= boundary; };
+    const auto left_entry = [&](size_t k) {
+      const std::string_view t = Trim(page[k].raw);
+      return !is_split(k) && page[k].blank_before == 0 && !t.empty() && (t[0] == '-' || t[0] == '+');
+    };
+    // A right-only line just above the first split line belongs to the region ("Độc lập ..." printed alone).
+    std::vector<SourceLine> left, right;
+    size_t j = i;
+    while (j < page.size() && (j == i || is_split(j) || right_only(j) || left_entry(j))) {
+      if (is_split(j)) {
+        SourceLine l = page[j], r = page[j];
+        l.raw = page[j].raw.substr(0, cuts[j].left_end);
+        r.raw = page[j].raw.substr(cuts[j].right_begin);
+        r.printed_offset += cuts[j].right_begin;
+        left.push_back(l);
+        right.push_back(r);
+      } else if (right_only(j)) {
+        right.push_back(page[j]);
+      } else {
+        left.push_back(page[j]);
+      }
+      ++j;
+    }
+    // Each column starts its own paragraphs, and so does what follows the region.
+    if (!right.empty()) right.front().blank_before = std::max(right.front().blank_before, 2);
+    for (auto& l : left) out.push_back(l);
+    for (auto& r : right) out.push_back(r);
+    if (j < page.size()) page[j].blank_before = std::max(page[j].blank_before, 2);
+    i = j;
+  }
+  page = std::move(out);
+}
+
 // ---- collecting lines -----------------------------------------------------------------------
 
 std::vector<SourceLine> CollectLines(const Document& doc) {
-  std::vector<SourceLine> lines;
+  std::vector<SourceLine> all;
   for (const Page& page : doc.pages) {
     if (page.needs_ocr) continue;
+    std::vector<SourceLine> lines;
     // The text margins of a laid-out page, for fill and indent.
     double left = 1e18, right = -1e18;
     for (const Block& block : page.blocks) {
@@ -238,8 +323,10 @@ std::vector<SourceLine> CollectLines(const Document& doc) {
         blanks = 0;
       }
     }
+    if (!has_layout) SplitColumns(lines);
+    for (SourceLine& l : lines) all.push_back(std::move(l));
   }
-  return lines;
+  return all;
 }
 
 // Plain text has no geometry: a line's fill is its length against the document's usual full line.
