@@ -22,7 +22,8 @@ constexpr std::string_view kName = "references";
 bool IsFunctionWord(std::string_view w) {
   static const char* const kWords[] = {"và", "của", "để", "theo", "về", "trong", "tại", "đã", "được", "có", "các",
                                        "những", "là", "này", "năm", "trên", "đến", "với", "cho", "hoặc", "từ",
-                                       "nhằm", "thì", "mà", "khi", "đối", "hướng", "quy", "sửa", "số"};
+                                       "nhằm", "thì", "mà", "khi", "đối", "hướng", "quy", "sửa", "số", "ngày",
+                                       "tháng", "đã", "sẽ", "cũng", "như", "nên"};
   const std::string m = MatchForm(w);
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return m == k; });
 }
@@ -132,27 +133,53 @@ class ReferencesExtractor : public Extractor {
                      Extraction& out) {
     const auto span = m.Group("name");
     if (!span) return;
-    // Keep "Luật"/"Bộ luật", the capitalized name word, and following words up to a function word.
-    std::string_view name = t.substr(span->first, span->second - span->first);
-    size_t pos = name.find(' ');
-    if (name.substr(0, pos) == "Bộ") pos = name.find(' ', pos + 1);
-    size_t end = name.find(' ', pos + 1);
-    while (end != std::string_view::npos) {
-      const size_t next = name.find(' ', end + 1);
-      const std::string_view word = name.substr(end + 1, next == std::string_view::npos ? std::string_view::npos : next - end - 1);
-      if (IsFunctionWord(word)) break;
-      end = next;
+    if (m.rule->id == "reference.law_amending") {  // the whole title, other laws' names included
+      AddLawSpan(doc, p, t, span->first, span->second, preamble, out);
+      return;
     }
-    size_t name_end = span->first + (end == std::string_view::npos ? name.size() : end);
+    // Words with their end offsets in t; a word may carry a trailing comma.
+    std::vector<std::pair<std::string_view, size_t>> words;
+    for (size_t i = span->first; i < span->second;) {
+      const size_t e = std::min(t.find(' ', i), span->second);
+      words.push_back({t.substr(i, e - i), e});
+      i = e + 1;
+    }
+    // "Luật X ..." or "Bộ luật X ...": keep the capitalized name word, then words up to a function word
+    // or a comma, except inside the compounds "phòng, chống" and "quản lý, sử dụng".
+    size_t k = words.size() > 2 && words[0].first == "Bộ" ? 2 : 1;
+    if (k >= words.size()) return;
+    size_t name_end = words[k].second;
+    for (;; ++k) {
+      const std::string_view word = words[k].first;
+      name_end = words[k].second;
+      if (word.back() == ',') {
+        if (k + 1 < words.size() && IsCommaCompound(word, words[k + 1].first)) continue;
+        --name_end;  // the comma ends the name
+        break;
+      }
+      if (k + 1 >= words.size() || IsFunctionWord(words[k + 1].first)) break;
+    }
     // A year printed with the name belongs to it: "Bộ luật Lao động 2019", "Bộ luật Lao động năm 2019".
     static const RE2 kYear(R"(^\s+(?:năm\s+)?((?:19|20)\d{2})\b)");
     re2::StringPiece rest(t.data() + name_end, t.size() - name_end);
     if (RE2::Consume(&rest, kYear)) name_end = static_cast<size_t>(rest.data() - t.data());
+    AddLawSpan(doc, p, t, span->first, name_end, preamble, out);
+  }
+
+  // "phòng, chống" and "quản lý, sử dụng" are single terms of legal names.
+  static bool IsCommaCompound(std::string_view word_with_comma, std::string_view next) {
+    const std::string before = MatchForm(word_with_comma.substr(0, word_with_comma.size() - 1));
+    const std::string after = MatchForm(next);
+    return (before == "phòng" && after == "chống") || (before == "lý" && after == "sử");
+  }
+
+  static void AddLawSpan(const Document& doc, size_t p, std::string_view t, size_t begin, size_t name_end,
+                         bool preamble, Extraction& out) {
     LawMention law;
-    law.name = std::string(t.substr(span->first, name_end - span->first));
-    law.role = InBasisSentence(t, span->first, preamble) ? "basis" : "mention";
+    law.name = std::string(t.substr(begin, name_end - begin));
+    law.role = InBasisSentence(t, begin, preamble) ? "basis" : "mention";
     law.page = doc.paragraphs[p].page;
-    law.span = {doc.paragraphs[p].span.begin + span->first, doc.paragraphs[p].span.begin + name_end};
+    law.span = {doc.paragraphs[p].span.begin + begin, doc.paragraphs[p].span.begin + name_end};
     out.laws.push_back(std::move(law));
   }
 

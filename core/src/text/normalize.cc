@@ -204,8 +204,15 @@ struct ColumnCut {
   size_t right_column = 0;    // character column of the right part
 };
 
+// The right column of a header or signature holds the motto, the place and date, or the signature
+// block: a narrower gap suffices before those.
+bool LooksLikeRightColumn(std::string_view right) {
+  static const RE2 kRightColumn(R"(^(?:\p{Lu}[\p{Lu}\s.-]{5,}$|(?:TM|KT|TL|TUQ|Q)\.|[^,]{2,40},\s*ngày\s))");
+  return RE2::PartialMatch(right, kRightColumn);
+}
+
 ColumnCut CutColumns(std::string_view raw) {
-  constexpr size_t kMinGap = 5, kMinRightColumn = 25;
+  constexpr size_t kMinGap = 5, kMinGapBeforeHeader = 3, kMinRightColumn = 25;
   ColumnCut cut;
   size_t column = 0, i = 0;
   while (i < raw.size() && raw[i] == ' ') ++i, ++column;
@@ -215,7 +222,9 @@ ColumnCut CutColumns(std::string_view raw) {
     if (raw[i] == ' ' && seen_text) {
       const size_t gap_begin = i, gap_column = column;
       while (i < raw.size() && raw[i] == ' ') ++i, ++column;
-      if (i < raw.size() && column - gap_column >= kMinGap && column >= kMinRightColumn) {
+      const size_t gap = column - gap_column;
+      if (i < raw.size() && column >= kMinRightColumn &&
+          (gap >= kMinGap || (gap >= kMinGapBeforeHeader && LooksLikeRightColumn(Trim(raw.substr(i)))))) {
         cut.left_end = gap_begin;
         cut.right_begin = i;
         cut.right_column = column;
@@ -244,9 +253,12 @@ void SplitColumns(std::vector<SourceLine>& page) {
     }
     const size_t boundary = cuts[i].right_column;
     const auto right_only = [&](size_t k) { return !is_split(k) && cuts[k].indent + 8 >= boundary; };
+    // Left-column lines under a split line: list entries ("- Như trên;") and short continuations
+    // (the second line of a "V/v ..." subject).
     const auto left_entry = [&](size_t k) {
       const std::string_view t = Trim(page[k].raw);
-      return !is_split(k) && page[k].blank_before == 0 && !t.empty() && (t[0] == '-' || t[0] == '+');
+      return !is_split(k) && page[k].blank_before == 0 && !t.empty() &&
+             (t[0] == '-' || t[0] == '+' || (cuts[k].indent < 8 && CountCodepoints(t) + cuts[k].indent < boundary));
     };
     // A right-only line just above the first split line belongs to the region ("Độc lập ..." printed alone).
     std::vector<SourceLine> left, right;
