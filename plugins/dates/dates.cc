@@ -2,6 +2,8 @@
 // from the surrounding range or the document's year when it is not printed.
 #include "dates.h"
 
+#include <re2/re2.h>
+
 #include <map>
 
 #include "../common/plugin_util.h"
@@ -89,9 +91,13 @@ class DatesExtractor : public Extractor {
   }
 
  private:
-  // The year of the document's own date, else the year printed most often in it.
+  // The year of the document's own date, else the year its subject names ("... năm 2024"), else the
+  // year printed most often in it.
   static int DocumentYear(const Header& header, const std::map<int, int>& year_counts) {
     if (header.date) return std::stoi(header.date->substr(0, 4));
+    static const RE2 kSubjectYear(R"(năm\s+((?:19|20)\d{2}))");
+    int year = 0;
+    if (header.subject && RE2::PartialMatch(*header.subject, kSubjectYear, &year)) return year;
     int best = 0, count = 0;
     for (const auto& [year, n] : year_counts) {
       if (n > count || (n == count && year > best)) {

@@ -28,16 +28,22 @@ bool IsFunctionWord(std::string_view w) {
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return m == k; });
 }
 
-// A sentence opening a basis clause: "Căn cứ ...", "Thực hiện ...", "Theo ...", after an optional
-// outline marker; also a preamble sentence "... nhận được <document>".
+// A citation is a basis when it stands in the first sentence of a paragraph that opens (after an
+// optional outline marker) with "Căn cứ", "Theo", "Tiếp theo", "Thực hiện" or "Triển khai", and in a
+// preamble sentence "... nhận được <document>" (the document this one answers).
 bool InBasisSentence(std::string_view paragraph, size_t at, bool preamble) {
   static const RE2 kOpener(
-      R"(^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|[-+•]\s*)?(?:Căn cứ|Thực hiện|Theo|Triển khai|Tiếp theo)\s)");
-  const std::string_view before = paragraph.substr(0, at);
-  // Only the first sentence: a period followed by a space ends it.
-  const size_t sentence_end = before.find(". ");
-  if (RE2::PartialMatch(paragraph, kOpener)) return sentence_end == std::string_view::npos;
-  return preamble && before.find("nhận được") != std::string_view::npos;
+      R"(^((?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|[-+•]\s*)?)(Căn cứ|Theo|Tiếp theo|Thực hiện|Triển khai)\s)");
+  std::string marker, opener;
+  re2::StringPiece input(paragraph.data(), paragraph.size());
+  if (RE2::Consume(&input, kOpener, &marker, &opener)) {
+    const size_t opener_end = static_cast<size_t>(input.data() - paragraph.data());
+    if (at < opener_end) return false;
+    // Only the first sentence: a period followed by a space ends it.
+    if (paragraph.substr(opener_end, at - opener_end).find(". ") != std::string_view::npos) return false;
+    return true;
+  }
+  return preamble && paragraph.substr(0, at).find("nhận được") != std::string_view::npos;
 }
 
 struct AliasDefinition {
@@ -121,9 +127,16 @@ class ReferencesExtractor : public Extractor {
     if (!RE2::Consume(&after, kIssuer)) return;
     std::string_view issuer(after.data(), after.size());
     static const char* const kStops[] = {" về ", " ban hành", " phê duyệt", " quy định", " hướng dẫn", " thực hiện",
-                                         " triển khai", ",", ";", ". ", " (", " tại ", " đã ", " và "};
+                                         " triển khai", " sửa đổi", ",", ";", ". ", " (", " tại ", " đã "};
     size_t stop = issuer.size();
     for (const char* s : kStops) stop = std::min(stop, issuer.find(s));
+    // "và" joins the words of a body's name ("Bộ Giáo dục và Đào tạo") but ends it before another
+    // citation ("của Bộ Chính trị và Nghị quyết số 57/NQ-CP").
+    static const RE2 kAndAnother(R"(\s+và\s+(?:các\s+|\p{Ll}|(?:Công văn|Văn bản|Kế hoạch|Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Luật|Chương trình)\s))");
+    re2::StringPiece and_match;
+    if (RE2::PartialMatch(issuer.substr(0, stop), "(" + kAndAnother.pattern() + ")", &and_match)) {
+      stop = static_cast<size_t>(and_match.data() - issuer.data());
+    }
     issuer = issuer.substr(0, std::min<size_t>(stop, 160));
     const std::string trimmed = Trim(issuer, " .");
     if (!trimmed.empty()) r.issuer = trimmed;
@@ -203,7 +216,10 @@ class ReferencesExtractor : public Extractor {
         const bool inside_citation = std::any_of(out.references.begin(), out.references.begin() + static_cast<long>(known),
                                                  [&](const Reference& r) { return pos < r.span.end && end > r.span.begin; });
         if (inside_citation) continue;
+        // The alias stands for the document; no date or issuer is printed where it is used.
         Reference r = full;
+        r.date.reset();
+        r.issuer.reset();
         r.span = {pos, end};
         r.text = alias.text;
         r.page = PageAt(doc, pos);

@@ -174,7 +174,21 @@ bool EndsWithFunctionWord(std::string_view s) {
   return RE2::PartialMatch(s, kFunctionWord);
 }
 
+// Word processors break lines after the hyphen or slash inside a number and symbol
+// ("22-TT/" + "TU", "2021-" + "2025"); such a line end joins without a space.
+bool EndsInsideToken(std::string_view text) {
+  if (text.size() < 2 || (text.back() != '-' && text.back() != '/')) return false;
+  const char before = text[text.size() - 2];
+  return before != ' ' && before != '\n';
+}
+
+// A row of a table laid out as text: "2 | Giao chỉ tiêu | Phòng KHTC | Tháng 4/2022".
+bool IsTableRow(std::string_view s) { return std::count(s.begin(), s.end(), '|') >= 2; }
+
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
+  // "Nghị quyết số 29-" + "NQ/TW": a line that ends inside a number and symbol goes on.
+  if (EndsInsideToken(prev.clean)) return false;
+  if (IsTableRow(prev.clean) || IsTableRow(cur.clean)) return true;
   if (cur.heading_mark || prev.heading_mark) return true;
   if (StartsWithOutlineMarker(cur.clean)) return true;
   // A lower-case line after an unfinished sentence continues it across any gap (a page break).
@@ -369,14 +383,6 @@ bool IsDoubleSpaced(const std::vector<SourceLine>& lines) {
   size_t single_blank = 0;
   for (size_t i = 1; i < lines.size(); ++i) single_blank += lines[i].blank_before == 1;
   return single_blank * 2 >= lines.size() - 1;
-}
-
-// Word processors break lines after the hyphen or slash inside a number and symbol
-// ("22-TT/" + "TU", "2021-" + "2025"); such a line end joins without a space.
-bool EndsInsideToken(std::string_view text) {
-  if (text.size() < 2 || (text.back() != '-' && text.back() != '/')) return false;
-  const char before = text[text.size() - 2];
-  return before != ' ' && before != '\n';
 }
 
 // Appends the tokens of `line` (split at white space, invisible characters dropped) to `out`.
