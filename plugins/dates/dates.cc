@@ -17,6 +17,7 @@ constexpr std::string_view kName = "dates";
 
 struct RawDate {
   int d = 0, m = 0, y = 0, q = 0;
+  size_t paragraph = 0;
   size_t begin = 0, end = 0;  // in Document::text
   int page = 0;
   std::string text;
@@ -45,7 +46,7 @@ class DatesExtractor : public Extractor {
       const size_t base = doc.paragraphs[p].span.begin;
       for (const RuleMatch& m : rules_->FindAll("date", t)) {
         if (Glued(t, m.begin, m.end)) continue;
-        RawDate r{GroupInt(m, t, "d"), GroupInt(m, t, "m"), GroupInt(m, t, "y"), QuarterNumber(Group(m, t, "q")),
+        RawDate r{GroupInt(m, t, "d"), GroupInt(m, t, "m"), GroupInt(m, t, "y"), QuarterNumber(Group(m, t, "q")), p,
                   base + m.begin, base + m.end, doc.paragraphs[p].page, std::string(m.Text(t))};
         if (r.y) ++year_counts[r.y];
         raw.push_back(std::move(r));
@@ -58,8 +59,8 @@ class DatesExtractor : public Extractor {
       if (r.y == 0) {
         inferred = true;
         // "từ ngày 15/11 đến ngày 15/12/2024": the first date takes the year of the second.
-        if (i + 1 < raw.size() && raw[i + 1].y && raw[i + 1].begin - r.end <= 16 &&
-            raw[i + 1].begin >= r.end && doc.text.find('\n', r.end) > raw[i + 1].begin) {
+        if (i + 1 < raw.size() && raw[i + 1].y && raw[i + 1].paragraph == r.paragraph &&
+            raw[i + 1].begin >= r.end && raw[i + 1].begin - r.end <= 16) {
           r.y = raw[i + 1].y;
         } else {
           r.y = document_year;

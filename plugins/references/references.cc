@@ -30,21 +30,25 @@ bool IsFunctionWord(std::string_view w) {
 
 // A citation is a basis when it stands in the first sentence of a paragraph that opens (after an
 // optional outline marker) with "Căn cứ", "Theo", "Tiếp theo", "Thực hiện" or "Triển khai", and in a
-// preamble sentence "... nhận được <document>" (the document this one answers).
-bool InBasisSentence(std::string_view paragraph, size_t at, bool preamble) {
+// preamble sentence "... nhận được <document>" (the document this one answers). Returns the byte
+// range of the paragraph where citations are a basis (empty when none), computed once per paragraph.
+std::pair<size_t, size_t> BasisRange(std::string_view paragraph, bool preamble) {
   static const RE2 kOpener(
-      R"(^((?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|[-+•]\s*)?)(Căn cứ|Theo|Tiếp theo|Thực hiện|Triển khai)\s)");
-  std::string marker, opener;
+      R"(^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|[-+•]\s*)?(?:Căn cứ|Theo|Tiếp theo|Thực hiện|Triển khai)\s)");
   re2::StringPiece input(paragraph.data(), paragraph.size());
-  if (RE2::Consume(&input, kOpener, &marker, &opener)) {
-    const size_t opener_end = static_cast<size_t>(input.data() - paragraph.data());
-    if (at < opener_end) return false;
-    // Only the first sentence: a period followed by a space ends it.
-    if (paragraph.substr(opener_end, at - opener_end).find(". ") != std::string_view::npos) return false;
-    return true;
+  size_t begin = std::string_view::npos;
+  if (RE2::Consume(&input, kOpener)) {
+    begin = static_cast<size_t>(input.data() - paragraph.data());
+  } else if (preamble) {
+    begin = paragraph.find("nhận được");
   }
-  return preamble && paragraph.substr(0, at).find("nhận được") != std::string_view::npos;
+  if (begin == std::string_view::npos) return {0, 0};
+  // The first sentence only: a period followed by a space ends it.
+  const size_t end = paragraph.find(". ", begin);
+  return {begin, end == std::string_view::npos ? paragraph.size() : end};
 }
+
+bool InRange(std::pair<size_t, size_t> range, size_t at) { return at >= range.first && at < range.second; }
 
 struct AliasDefinition {
   std::string text;  // "QĐ22"
@@ -75,6 +79,7 @@ class ReferencesExtractor : public Extractor {
       const std::string_view t = ParagraphText(doc, p);
       const size_t base = doc.paragraphs[p].span.begin;
       const bool preamble = p >= st.body_begin && p < first_item;
+      const std::pair<size_t, size_t> basis = BasisRange(t, preamble);
       const size_t first_new = out.references.size();
       for (const RuleMatch& m : rules_->FindAll("reference", t)) {
         if (m.begin > 0 && (std::isalnum(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '/')) continue;
@@ -88,7 +93,7 @@ class ReferencesExtractor : public Extractor {
         if (r.type.empty()) r.type = TypeFromSymbol(r.number);
         size_t end = m.end;
         ReadTail(t, end, r);
-        r.role = InBasisSentence(t, m.begin, preamble) ? "basis" : "mention";
+        r.role = InRange(basis, m.begin) ? "basis" : "mention";
         r.span = {base + m.begin, base + end};
         r.text = std::string(t.substr(m.begin, end - m.begin));
         r.page = doc.paragraphs[p].page;
@@ -103,7 +108,7 @@ class ReferencesExtractor : public Extractor {
           }
         }
       }
-      for (const RuleMatch& m : rules_->FindAll("law", t)) AddLaw(doc, p, t, m, preamble, out);
+      for (const RuleMatch& m : rules_->FindAll("law", t)) AddLaw(doc, p, t, m, basis, out);
     }
     ResolveAliases(doc, st, aliases, out);
     std::stable_sort(out.references.begin(), out.references.end(),
@@ -125,29 +130,32 @@ class ReferencesExtractor : public Extractor {
     static const RE2 kIssuer(R"(^\s*,?\s*(?:của|do)\s+)");
     re2::StringPiece after(t.data() + end, t.size() - end);
     if (!RE2::Consume(&after, kIssuer)) return;
-    std::string_view issuer(after.data(), after.size());
+    // An issuer's name is short: look no further than this, so long paragraphs stay linear.
+    constexpr size_t kMaxIssuer = 240;
+    std::string_view issuer(after.data(), std::min<size_t>(after.size(), kMaxIssuer));
     static const char* const kStops[] = {" về ", " ban hành", " phê duyệt", " quy định", " hướng dẫn", " thực hiện",
                                          " triển khai", " sửa đổi", ",", ";", ". ", " (", " tại ", " đã "};
     size_t stop = issuer.size();
     for (const char* s : kStops) stop = std::min(stop, issuer.find(s));
     // "và" joins the words of a body's name ("Bộ Giáo dục và Đào tạo") but ends it before another
     // citation ("của Bộ Chính trị và Nghị quyết số 57/NQ-CP").
-    static const RE2 kAndAnother(R"(\s+và\s+(?:các\s+|\p{Ll}|(?:Công văn|Văn bản|Kế hoạch|Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Luật|Chương trình)\s))");
+    static const RE2 kAndAnother(R"((\s+và\s+(?:các\s+|\p{Ll}|(?:Công văn|Văn bản|Kế hoạch|Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Luật|Chương trình)\s)))");
     re2::StringPiece and_match;
-    if (RE2::PartialMatch(issuer.substr(0, stop), "(" + kAndAnother.pattern() + ")", &and_match)) {
+    if (RE2::PartialMatch(issuer.substr(0, stop), kAndAnother, &and_match)) {
       stop = static_cast<size_t>(and_match.data() - issuer.data());
     }
     issuer = issuer.substr(0, std::min<size_t>(stop, 160));
+    if (stop == issuer.size() && issuer.size() == 160) return;  // no end in sight: not a name
     const std::string trimmed = Trim(issuer, " .");
     if (!trimmed.empty()) r.issuer = trimmed;
   }
 
-  static void AddLaw(const Document& doc, size_t p, std::string_view t, const RuleMatch& m, bool preamble,
-                     Extraction& out) {
+  static void AddLaw(const Document& doc, size_t p, std::string_view t, const RuleMatch& m,
+                     std::pair<size_t, size_t> basis, Extraction& out) {
     const auto span = m.Group("name");
     if (!span) return;
     if (m.rule->id == "reference.law_amending") {  // the whole title, other laws' names included
-      AddLawSpan(doc, p, t, span->first, span->second, preamble, out);
+      AddLawSpan(doc, p, t, span->first, span->second, basis, out);
       return;
     }
     // Words with their end offsets in t; a word may carry a trailing comma.
@@ -176,7 +184,7 @@ class ReferencesExtractor : public Extractor {
     static const RE2 kYear(R"(^\s+(?:năm\s+)?((?:19|20)\d{2})\b)");
     re2::StringPiece rest(t.data() + name_end, t.size() - name_end);
     if (RE2::Consume(&rest, kYear)) name_end = static_cast<size_t>(rest.data() - t.data());
-    AddLawSpan(doc, p, t, span->first, name_end, preamble, out);
+    AddLawSpan(doc, p, t, span->first, name_end, basis, out);
   }
 
   // "phòng, chống" and "quản lý, sử dụng" are single terms of legal names.
@@ -187,10 +195,10 @@ class ReferencesExtractor : public Extractor {
   }
 
   static void AddLawSpan(const Document& doc, size_t p, std::string_view t, size_t begin, size_t name_end,
-                         bool preamble, Extraction& out) {
+                         std::pair<size_t, size_t> basis, Extraction& out) {
     LawMention law;
     law.name = std::string(t.substr(begin, name_end - begin));
-    law.role = InBasisSentence(t, begin, preamble) ? "basis" : "mention";
+    law.role = InRange(basis, begin) ? "basis" : "mention";
     law.page = doc.paragraphs[p].page;
     law.span = {doc.paragraphs[p].span.begin + begin, doc.paragraphs[p].span.begin + name_end};
     out.laws.push_back(std::move(law));
@@ -226,7 +234,7 @@ class ReferencesExtractor : public Extractor {
         size_t p = 0;
         while (p + 1 < doc.paragraphs.size() && doc.paragraphs[p + 1].span.begin <= pos) ++p;
         const std::string_view t = ParagraphText(doc, p);
-        r.role = InBasisSentence(t, pos - doc.paragraphs[p].span.begin, p >= st.body_begin && p < first_item)
+        r.role = InRange(BasisRange(t, p >= st.body_begin && p < first_item), pos - doc.paragraphs[p].span.begin)
                      ? "basis"
                      : "mention";
         out.references.push_back(std::move(r));

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -613,57 +612,16 @@ std::string MakeText(size_t bytes) {
   return text;
 }
 
-double SecondsFor(const RuleSet& set, const std::string& text, size_t* count) {
-  const auto start = std::chrono::steady_clock::now();
-  *count = set.FindAll("date", text).size() + set.FindAll("reference", text).size();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-TEST(RuleSet, FindAllIsLinearInTextSize) {
+// Speed and linearity are measured by tests/bench (never asserted in tests: machines are shared).
+TEST(RuleSet, FindAllOnALargeSingleLineFindsEveryMatch) {
   auto set = MustLoad(kDates);
   ASSERT_NE(set, nullptr);
   const std::string small = MakeText(1 << 20);
   const std::string large = MakeText(10 << 20);
-  size_t warm = 0, small_count = 0, large_count = 0;
-  SecondsFor(*set, MakeText(4096), &warm);  // builds the DFAs
-  const double small_seconds = SecondsFor(*set, small, &small_count);
-  const double large_seconds = SecondsFor(*set, large, &large_count);
-  std::printf("FindAll date+reference: 1 MB in %.3f s (%zu matches), 10 MB in %.3f s (%zu matches)\n",
-              small_seconds, small_count, large_seconds, large_count);
+  const size_t small_count = set->FindAll("date", small).size() + set->FindAll("reference", small).size();
+  const size_t large_count = set->FindAll("date", large).size() + set->FindAll("reference", large).size();
   EXPECT_GT(small_count, 10000u);
   EXPECT_NEAR(static_cast<double>(large_count) / static_cast<double>(small_count), 10.0, 0.1);
-  EXPECT_LT(large_seconds / std::max(small_seconds, 1e-4), 20.0);
-}
-
-TEST(RuleSet, FindAllOverParagraphsIsFast) {
-  auto set = MustLoad(kDates);
-  ASSERT_NE(set, nullptr);
-  // Paragraphs of 100-2000 bytes, a third of them without any date or reference.
-  std::vector<std::string> paragraphs;
-  const std::string filler =
-      "Các đơn vị tổ chức tuyên truyền, tập huấn về bình đẳng giới cho cán bộ, công chức. ";
-  size_t total = 0;
-  for (size_t i = 0; total < (8u << 20); ++i) {
-    const size_t size = 100 + (i * 7919) % 1900;
-    std::string p = (i % 3 == 0) ? std::string() : MakeText(size / 2);
-    while (p.size() < size) p += filler;
-    total += p.size();
-    paragraphs.push_back(std::move(p));
-  }
-  size_t count = 0;
-  const auto start = std::chrono::steady_clock::now();
-  for (const std::string& p : paragraphs) {
-    count += set->FindAll("date", p).size();
-    count += set->FindAll("reference", p).size();
-  }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double mb_per_second = static_cast<double>(total) / (1 << 20) / seconds;
-  std::printf(
-      "FindAll date+reference over %zu paragraphs (%.1f MB): %.1f MB/s (each paragraph searched for two "
-      "kinds), %zu matches\n",
-      paragraphs.size(), static_cast<double>(total) / (1 << 20), mb_per_second, count);
-  EXPECT_GT(count, 0u);
-  EXPECT_GT(mb_per_second, 1.0);  // a sanity floor that holds under sanitizers; see the printout
 }
 
 TEST(RuleSet, FindAllIsThreadSafe) {

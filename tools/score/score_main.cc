@@ -1,5 +1,5 @@
 // vanban-score: precision, recall and F1 per field of the extractors against the gold annotations.
-//   vanban-score [ROOT] [--seeds] [--misses FIELD]
+//   vanban-score [ROOT] [--seeds] [--filter NAME-PART] [--misses FIELD]
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -8,15 +8,17 @@
 #include "vanban/builtin_plugins.h"
 
 int main(int argc, char** argv) {
-  std::string root = VANBAN_SOURCE_DIR, misses;
+  std::string root = VANBAN_SOURCE_DIR, misses, filter;
   bool seeds_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--seeds") == 0) {
       seeds_only = true;
+    } else if (std::strcmp(argv[i], "--filter") == 0 && i + 1 < argc) {
+      filter = argv[++i];
     } else if (std::strcmp(argv[i], "--misses") == 0 && i + 1 < argc) {
       misses = argv[++i];
     } else if (std::strcmp(argv[i], "--help") == 0) {
-      std::printf("usage: vanban-score [ROOT] [--seeds] [--misses FIELD]\n");
+      std::printf("usage: vanban-score [ROOT] [--seeds] [--filter NAME-PART] [--misses FIELD]\n");
       return 0;
     } else {
       root = argv[i];
@@ -27,7 +29,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "vanban-score: %s\n", setup.status().message().c_str());
     return 2;
   }
-  const auto files = vanban::score::GoldFiles(root, seeds_only);
+  auto files = vanban::score::GoldFiles(root, seeds_only);
+  std::erase_if(files, [&](const std::string& f) { return f.find(filter) == std::string::npos; });
   auto report = vanban::score::ScoreGold(root, files, (*setup)->registry);
   if (!report.ok()) {
     std::fprintf(stderr, "vanban-score: %s\n", report.status().message().c_str());

@@ -1,0 +1,225 @@
+// The extractors on the gold corpus (thresholds), every built-in rule example as a test, rule packs
+// dropped into folders, plugins listed by the CLI, and extractor behaviour on bad inputs.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "../unit/test_files.h"
+#include "scorer.h"
+#include "tools.h"
+#include "vanban/builtin_plugins.h"
+#include "vanban/pipeline.h"
+#include "vanban/record.h"
+
+namespace vanban {
+namespace {
+
+using testing::RunCommand;
+using testing::ShellQuote;
+using testing::SourceDir;
+using testing::TempFiles;
+using testing::VanbanCli;
+
+const ExtractorSetup& Builtins() {
+  static const ExtractorSetup* setup = [] {
+    auto s = SetUpExtractors();
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.status().message().c_str());
+      std::abort();
+    }
+    return std::move(s).value().release();
+  }();
+  return *setup;
+}
+
+ProcessedDocument ProcessText(const std::string& text) {
+  Document doc;
+  doc.source.path = "<memory>";
+  EXPECT_TRUE(IngestText(text, doc).ok());
+  ProcessedDocument result;
+  result.document = Normalize(std::move(doc));
+  result.structure = AnalyzeStructure(result.document);
+  result.extraction = RunExtractors(result.document, result.structure, Builtins().registry);
+  return result;
+}
+
+// ---- gold corpus -------------------------------------------------------------------------
+
+TEST(GoldSet, FieldScoresMeetThresholds) {
+  const auto all = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), false), Builtins().registry);
+  ASSERT_TRUE(all.ok()) << all.status().message();
+  std::printf("[ GOLD     ] all %zu gold documents\n%s", score::GoldFiles(SourceDir(), false).size(),
+              all->Table().c_str());
+  const auto f1 = [&](const score::Report& r, const char* field) { return r.Find(field)->F1(); };
+  EXPECT_GE(f1(*all, "references"), 0.95);
+  EXPECT_GE(f1(*all, "deadlines"), 0.9);
+  EXPECT_GE(f1(*all, "tasks.top"), 0.9);
+
+  const auto seeds = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), true), Builtins().registry);
+  ASSERT_TRUE(seeds.ok());
+  std::printf("[ GOLD     ] the five seeds\n%s", seeds->Table().c_str());
+  for (const char* field : {"header.number", "header.date", "header.type", "header.issuer"}) {
+    EXPECT_EQ(f1(*seeds, field), 1.0) << field;
+    for (const std::string& miss : seeds->Find(field)->misses) ADD_FAILURE() << field << ": " << miss;
+  }
+}
+
+// ---- rule packs --------------------------------------------------------------------------
+
+class BuiltinRule : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(BuiltinRule, ExamplesMatchAndCounterExamplesDoNot) {
+  const RuleSet& rules = *Builtins().rules;
+  const Rule* rule = rules.FindRule(GetParam());
+  ASSERT_NE(rule, nullptr);
+  for (const std::string& failure : rules.CheckRule(*rule)) ADD_FAILURE() << failure;
+}
+
+std::vector<std::string> BuiltinRuleIds() {
+  std::vector<std::string> ids;
+  for (const Rule& r : Builtins().rules->rules()) ids.push_back(r.id);
+  return ids;
+}
+
+INSTANTIATE_TEST_SUITE_P(Packs, BuiltinRule, ::testing::ValuesIn(BuiltinRuleIds()), [](const auto& info) {
+  std::string name = info.param;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = 'X';
+  }
+  return name;
+});
+
+constexpr char kContractPack[] = R"(
+[[rule]]
+id = "custom.contract"
+kind = "reference"
+pattern = '(?P<type>Hợp đồng)\s+số\s+(?P<number>HĐ\d{4}-\d{3})'
+examples = [{ text = "theo Hợp đồng số HĐ2024-017 đã ký", number = "HĐ2024-017" }]
+)";
+
+TEST(RulePack, DroppedIntoAFolderIsUsedWithoutRecompiling) {
+  TempFiles files;
+  std::filesystem::create_directories(files.Path("pack"));
+  files.Write("pack/contracts.toml", kContractPack);
+  const std::string doc = files.Write("doc.txt", "Căn cứ Hợp đồng số HĐ2024-017 ngày 02/01/2024 của Sở Tài chính, đề nghị thanh toán.\n");
+  for (const std::string& how : {"--rules " + ShellQuote(files.Path("pack")) + " ",
+                                 std::string()}) {
+    const std::string env = how.empty() ? "VANBAN_RULES_PATH=" + ShellQuote(files.Path("pack")) + " " : "";
+    const auto r = RunCommand(env + ShellQuote(VanbanCli()) + " extract -q " + how + ShellQuote(doc));
+    ASSERT_EQ(r.exit_code, 0) << how;
+    const auto record = nlohmann::json::parse(r.out);
+    ASSERT_EQ(record["references"].size(), 1u) << r.out;
+    EXPECT_EQ(record["references"][0]["number"], "HĐ2024-017");
+    EXPECT_EQ(record["references"][0]["date"], "2024-01-02");
+    EXPECT_EQ(record["references"][0]["role"], "basis");
+  }
+}
+
+TEST(RulePack, BrokenPatternStopsWithFileAndLine) {
+  TempFiles files;
+  std::filesystem::create_directories(files.Path("bad"));
+  const std::string file = files.Write("bad/broken.toml",
+                                       "[[rule]]\nid = \"x.broken\"\nkind = \"reference\"\npattern = '(?P<n>\\d+'\n"
+                                       "examples = [\"12\"]\n");
+  const auto r = RunCommand(ShellQuote(VanbanCli()) + " extract --rules " + ShellQuote(files.Path("bad")) + " " +
+                            ShellQuote(SourceDir() + "/corpus/seeds/000_52fa74754233632c.txt") + " 2>&1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find(file + ":4: rule 'x.broken'"), std::string::npos) << r.out;  // the pattern's line
+  EXPECT_NE(r.out.find("missing )"), std::string::npos) << r.out;  // RE2's own message
+}
+
+TEST(RulePack, RulesCheckCommandRunsEveryExample) {
+  const auto ok = RunCommand(ShellQuote(VanbanCli()) + " rules check");
+  EXPECT_EQ(ok.exit_code, 0);
+  EXPECT_NE(ok.out.find(", 0 failures"), std::string::npos) << ok.out;
+  TempFiles files;
+  std::filesystem::create_directories(files.Path("pack"));
+  files.Write("pack/wrong.toml",
+              "[[rule]]\nid = \"x.wrong\"\nkind = \"date\"\npattern = 'ngày (?P<d>\\d+)'\n"
+              "examples = [{ text = \"ngày 5\", d = \"6\" }]\n");
+  const auto bad = RunCommand(ShellQuote(VanbanCli()) + " rules check --rules " + ShellQuote(files.Path("pack")) + " 2>&1");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("wrong.toml:"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("group 'd'"), std::string::npos) << bad.out;
+}
+
+// ---- plugins through the CLI ----------------------------------------------------------------
+
+TEST(PluginsCommand, ListsBuiltinsAndExternalPlugins) {
+  const auto r = RunCommand("VANBAN_PLUGIN_PATH=" + ShellQuote(VANBAN_PLUGIN_DIR) + " " + ShellQuote(VanbanCli()) +
+                            " plugins");
+  ASSERT_EQ(r.exit_code, 0);
+  for (const char* name : {"header", "references", "dates", "deadlines", "tasks", "contacts"}) {
+    EXPECT_NE(r.out.find(name), std::string::npos) << name;
+  }
+  EXPECT_NE(r.out.find("libvanban_contacts.so"), std::string::npos) << r.out;
+}
+
+TEST(PluginsCommand, WrongAbiIsRefusedWithAMessage) {
+  const auto r = RunCommand("VANBAN_PLUGIN_PATH=" + ShellQuote(VANBAN_BADABI_PLUGIN_DIR) + " " +
+                            ShellQuote(VanbanCli()) + " plugins 2>&1");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("plugin ABI 999"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("contacts "), std::string::npos) << r.out;
+}
+
+TEST(PluginsCommand, ExternalFindingsReachTheRecord) {
+  TempFiles files;
+  const std::string doc = files.Write("c.txt", "Liên hệ: phongbaovetreemtq@gmail.com, điện thoại 0912 345 678.\n");
+  const auto r = RunCommand("VANBAN_PLUGIN_PATH=" + ShellQuote(VANBAN_PLUGIN_DIR) + " " + ShellQuote(VanbanCli()) +
+                            " extract -q " + ShellQuote(doc));
+  ASSERT_EQ(r.exit_code, 0);
+  const auto record = nlohmann::json::parse(r.out);
+  ASSERT_EQ(record["findings"].size(), 2u) << r.out;
+  EXPECT_EQ(record["findings"][0]["value"], "phongbaovetreemtq@gmail.com");
+  EXPECT_EQ(record["findings"][1]["value"], "0912345678");
+}
+
+// ---- bad inputs for the extractors ------------------------------------------------------------
+
+TEST(ExtractBadInput, EmptyDocument) {
+  const ProcessedDocument r = ProcessText("");
+  EXPECT_TRUE(r.extraction.errors.empty());
+  EXPECT_EQ(r.extraction.header.type, "other");
+  EXPECT_TRUE(r.extraction.references.empty());
+  EXPECT_TRUE(r.extraction.tasks.empty());
+}
+
+TEST(ExtractBadInput, TenMegabyteSingleLine) {
+  std::string line;
+  const std::string unit = "Thực hiện Kế hoạch số 72/KH-UBND ngày 13/3/2020 của UBND tỉnh, báo cáo trước ngày 15/5/2024; ";
+  while (line.size() < (10u << 20)) line += unit;
+  const ProcessedDocument r = ProcessText(line);
+  EXPECT_TRUE(r.extraction.errors.empty());
+  const size_t units = line.size() / unit.size();
+  EXPECT_EQ(r.extraction.references.size(), units);
+  EXPECT_EQ(r.extraction.deadlines.size(), units);
+  EXPECT_EQ(r.document.paragraphs.size(), 1u);
+}
+
+TEST(ExtractBadInput, TextWithoutAnyStructure) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += (i % 13 == 0 ? "\n" : "") + std::string("lorem ipsum dolor sit amet ");
+  const ProcessedDocument r = ProcessText(text);
+  EXPECT_TRUE(r.extraction.errors.empty());
+  EXPECT_TRUE(r.extraction.tasks.empty());
+  EXPECT_TRUE(r.extraction.references.empty());
+  EXPECT_FALSE(r.extraction.header.number.has_value());
+  EXPECT_EQ(r.extraction.header.type, "other");
+}
+
+TEST(ExtractBadInput, OutlineMarkersOnlyAndDeepNesting) {
+  std::string text = "KẾ HOẠCH\nKiểm thử\nII. NỘI DUNG\n";
+  for (int i = 1; i <= 300; ++i) text += std::to_string(i % 99 + 1) + ". Việc " + std::to_string(i) + "\n- a\n+ b\na) c\n";
+  const ProcessedDocument r = ProcessText(text);
+  EXPECT_TRUE(r.extraction.errors.empty());
+  EXPECT_EQ(r.extraction.header.type, "ke_hoach");
+  size_t top = 0;
+  for (const Task& t : r.extraction.tasks) top += t.level == 1;
+  EXPECT_EQ(top, 300u);
+}
+
+}  // namespace
+}  // namespace vanban
