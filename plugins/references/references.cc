@@ -22,7 +22,7 @@ constexpr std::string_view kName = "references";
 bool IsFunctionWord(std::string_view w) {
   static const char* const kWords[] = {"và", "của", "để", "theo", "về", "trong", "tại", "đã", "được", "có", "các",
                                        "những", "là", "này", "năm", "trên", "đến", "với", "cho", "hoặc", "từ",
-                                       "nhằm", "thì", "mà", "khi", "đối", "hướng", "quy", "sửa", "số", "ngày",
+                                       "nhằm", "thì", "mà", "khi", "đối", "sửa", "số", "ngày",
                                        "tháng", "đã", "sẽ", "cũng", "như", "nên"};
   const std::string m = MatchForm(w);
   return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* k) { return m == k; });
@@ -158,11 +158,24 @@ class ReferencesExtractor : public Extractor {
       AddLawSpan(doc, p, t, span->first, span->second, basis, out);
       return;
     }
-    // Words with their end offsets in t; a word may carry a trailing comma.
+    // Words from the name's head on, with their end offsets in t; a word may carry a trailing comma.
+    // The rule matches only "Luật X" so that a second law ("... và Luật Y") is found on its own.
     std::vector<std::pair<std::string_view, size_t>> words;
-    for (size_t i = span->first; i < span->second;) {
-      const size_t e = std::min(t.find(' ', i), span->second);
-      words.push_back({t.substr(i, e - i), e});
+    constexpr size_t kMaxWords = 12;
+    for (size_t i = span->first; i < t.size() && words.size() < kMaxWords;) {
+      const size_t e = std::min(t.find(' ', i), t.size());
+      const std::string_view w = t.substr(i, e - i);
+      // Punctuation other than a trailing comma, quotes or digits end the name ("Luật Lưu trữ;" "Luật1").
+      // (Only ASCII bytes are searched: they never occur inside a multi-byte letter.)
+      const size_t cut = std::min({w.find_first_of(";.:()\"0123456789"), w.find("“"), w.find("”")});
+      if (w.empty() || cut != std::string_view::npos) {
+        if (cut != std::string_view::npos && cut > 0 && words.size() >= 2 &&
+            w.find_first_of("0123456789") == std::string_view::npos) {
+          words.push_back({w.substr(0, cut), i + cut});
+        }
+        break;
+      }
+      words.push_back({w, e});
       i = e + 1;
     }
     // "Luật X ..." or "Bộ luật X ...": keep the capitalized name word, then words up to a function word
@@ -178,7 +191,7 @@ class ReferencesExtractor : public Extractor {
         --name_end;  // the comma ends the name
         break;
       }
-      if (k + 1 >= words.size() || IsFunctionWord(words[k + 1].first)) break;
+      if (k + 1 >= words.size() || IsLawHead(words[k + 1].first) || EndsName(words, k + 1)) break;
     }
     // A year printed with the name belongs to it: "Bộ luật Lao động 2019", "Bộ luật Lao động năm 2019".
     static const RE2 kYear(R"(^\s+(?:năm\s+)?((?:19|20)\d{2})\b)");
@@ -186,6 +199,25 @@ class ReferencesExtractor : public Extractor {
     if (RE2::Consume(&rest, kYear)) name_end = static_cast<size_t>(rest.data() - t.data());
     AddLawSpan(doc, p, t, span->first, name_end, basis, out);
   }
+
+  // Whether the word at `k` ends a law's name. "và" joins two lower-case terms inside a name
+  // ("Luật Phòng cháy và chữa cháy") but not "và các ...", "và Nghị định ..."; "quy định" and "hướng
+  // dẫn" after a name start the sentence's verb, while "quy phạm" belongs to a name.
+  template <typename Words>
+  static bool EndsName(const Words& words, size_t k) {
+    const std::string w = MatchForm(words[k].first);
+    const std::string next = k + 1 < words.size() ? MatchForm(words[k + 1].first) : "";
+    if (w == "và") {
+      if (k + 1 >= words.size()) return true;
+      const std::string_view raw_next = words[k + 1].first;
+      return StartsWithCapital(raw_next) || IsFunctionWord(raw_next) || raw_next.find(',') != std::string_view::npos;
+    }
+    if ((w == "quy" && next == "định") || (w == "hướng" && next == "dẫn")) return true;
+    return IsFunctionWord(words[k].first);
+  }
+
+  // Another law's name begins: "Luật Tổ chức Chính phủ Luật ..." never runs on.
+  static bool IsLawHead(std::string_view word) { return word == "Luật" || word == "Bộ"; }
 
   // "phòng, chống" and "quản lý, sử dụng" are single terms of legal names.
   static bool IsCommaCompound(std::string_view word_with_comma, std::string_view next) {

@@ -5,6 +5,8 @@
 #include "tasks.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
@@ -22,13 +24,23 @@ bool IsContainer(MarkerKind kind) {
   return kind == MarkerKind::kChapter || kind == MarkerKind::kSection || kind == MarkerKind::kRoman;
 }
 
-// The item's first sentence, without its marker: up to ". " before a capital, or ":".
+// The item's first sentence, without its marker: up to a period followed by a space and a capital,
+// or up to a colon followed by a space or the end. A scan, not a regex: items can be long.
 std::string Heading(std::string_view paragraph, std::string_view marker) {
   std::string_view rest = paragraph.substr(std::min(marker.size(), paragraph.size()));
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  static const RE2 kSentenceEnd(R"(^(.*?[^\s.]{2})(?:[.:]\s+\p{Lu}|:\s*$|:\s*[-+])|^(.*?):\s)");
-  std::string first, second;
-  if (RE2::PartialMatch(rest, kSentenceEnd, &first, &second)) return !first.empty() ? first : second;
+  for (size_t i = 2; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (c != '.' && c != ':') continue;
+    // Not "18.6" or "TP.HCM": the period must close a word and be followed by a space.
+    if (i + 1 < rest.size() && rest[i + 1] != ' ') continue;
+    if (c == ':') return Trim(rest.substr(0, i), " ");
+    if (i + 2 >= rest.size()) return Trim(rest.substr(0, i), " ");
+    UChar32 next;
+    int32_t k = static_cast<int32_t>(i + 2);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(rest.data()), k, static_cast<int32_t>(rest.size()), next);
+    if (u_isupper(next) && rest[i - 1] != ' ' && rest[i - 2] != ' ') return Trim(rest.substr(0, i), " ");
+  }
   return Trim(rest, " .:;");
 }
 

@@ -32,6 +32,9 @@ std::string FoldDiacritics(std::string_view utf8);
 // ("KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU") and signature titles ("PHÓ CHỦ TỊCH").
 bool IsAllCapitals(std::string_view utf8, int min_upper = 2);
 
+// True when the first character is a capital letter ("Đ", "N"); false for an empty string.
+bool StartsWithCapital(std::string_view utf8);
+
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt when the text is valid UTF-8.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 

@@ -16,6 +16,8 @@ namespace {
 
 
 bool IsMotto(std::string_view s) {
+  // The motto lines are short; case-folding long paragraphs just to learn they are not is wasteful.
+  if (s.size() > 160) return false;
   const std::string m = MatchForm(s);
   return m.find("cộng hòa xã hội chủ nghĩa việt nam") != std::string::npos ||
          m.find("độc lập - tự do - hạnh phúc") != std::string::npos;
@@ -254,7 +256,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   for (; k < body_end; ++k) {
     if (st.roles[k] == ParagraphRole::kFootnote) continue;
     if (ParseMarker(text[k])) break;
-    if (Matches(text[k], BasisOpener()) || MatchForm(text[k]).find("nhận được") != std::string::npos) {
+    if (Matches(text[k], BasisOpener()) || text[k].find("nhận được") != std::string_view::npos) {
       st.roles[k] = ParagraphRole::kBasis;
     } else if (Matches(text[k], RecipientsLine())) {
       st.roles[k] = ParagraphRole::kRecipients;

@@ -108,6 +108,14 @@ bool IsAllCapitals(std::string_view utf8, int min_upper) {
   return upper >= min_upper;
 }
 
+bool StartsWithCapital(std::string_view utf8) {
+  if (utf8.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(utf8.data()), i, static_cast<int32_t>(utf8.size()), c);
+  return c >= 0 && u_isupper(c);
+}
+
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto n = static_cast<int32_t>(bytes.size());
