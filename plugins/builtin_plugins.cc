@@ -4,11 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "dates/dates.h"
-#include "deadlines/deadlines.h"
-#include "header/header.h"
-#include "references/references.h"
-#include "tasks/tasks.h"
+#include "extractors.h"
 #include "vanban/plugin_loader.h"
 
 namespace vanban {

@@ -1,6 +1,6 @@
 // The "dates" extractor: every calendar date, month and quarter, as ISO values, the year inferred
 // from the surrounding range or the document's year when it is not printed.
-#include "dates.h"
+#include "../extractors.h"
 
 #include <re2/re2.h>
 

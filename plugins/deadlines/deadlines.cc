@@ -1,6 +1,6 @@
 // The "deadlines" extractor: time limits set on actions (before, by, range, month, quarter,
 // periodic), with the dates found inside them by the dates extractor.
-#include "deadlines.h"
+#include "../extractors.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // The "header" extractor: number and symbol, place and date, type, issuer, subject, recipients,
 // signer and copies-to, from the paragraphs structure analysis assigned to the header and the tail.
-#include "header.h"
+#include "../extractors.h"
 
 #include <re2/re2.h>
 
@@ -14,8 +14,12 @@ namespace {
 
 constexpr std::string_view kName = "header";
 
-// "- Các Trường Trung học phổ thông;" -> "Các Trường Trung học phổ thông"
-std::string ListEntry(std::string_view s) { return Trim(s, " \t-–•+;,.:"); }
+// "- Các Trường Trung học phổ thông;" -> "Các Trường Trung học phổ thông". An entry ends at its
+// semicolon; a remark after it ("; (Để báo cáo)") is the list's, not the entry's.
+std::string ListEntry(std::string_view s) {
+  const size_t semicolon = s.find(';');
+  return Trim(s.substr(0, semicolon), " \t-–•+;,.:");
+}
 
 class HeaderExtractor : public Extractor {
  public:

@@ -1,7 +1,7 @@
 // The "references" extractor: every document cited by number and symbol, with its type, date,
 // issuer and role (basis or mention); aliases resolved to the full reference; laws named without a
 // number.
-#include "references.h"
+#include "../extractors.h"
 
 #include <re2/re2.h>
 

@@ -2,7 +2,7 @@
 // verbs, responsible units and deadline, linked parent to children. Items in parts that describe
 // rather than assign (purpose, requirements, results) are not tasks; container headings (Chương,
 // Mục, Roman parts) give the path but are not tasks themselves.
-#include "tasks.h"
+#include "../extractors.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "golden.h"
+#include "vanban/builtin_plugins.h"
 #include "vanban/pipeline.h"
 #include "vanban/record.h"
 
@@ -31,13 +32,19 @@ TEST_P(SeedGolden, ParagraphsMatchGolden) {
 }
 
 TEST_P(SeedGolden, RecordMatchesGolden) {
-  // Run from the source directory so the record's path is the portable relative one.
+  // The whole record, extraction included. Run from the source directory so the record's path is the
+  // portable relative one.
+  auto setup = SetUpExtractors();
+  ASSERT_TRUE(setup.ok()) << setup.status().message();
+  PipelineOptions options;
+  options.extractors = &(*setup)->registry;
   const std::filesystem::path previous = std::filesystem::current_path();
   std::filesystem::current_path(SourceDir());
-  const Document doc = ExtractDocument("corpus/seeds/" + GetParam(), PipelineOptions{});
+  const ProcessedDocument result = ProcessDocument("corpus/seeds/" + GetParam(), options);
   std::filesystem::current_path(previous);
   const std::string name = std::filesystem::path(GetParam()).stem().string();
-  ExpectMatchesGolden("records/" + name + ".json", DocumentToJson(doc).dump(2) + "\n");
+  ExpectMatchesGolden("records/" + name + ".json",
+                      DocumentToJson(result.document, RecordOptions{}, &result.extraction).dump(2) + "\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, SeedGolden, ::testing::ValuesIn(SeedNames()),

@@ -96,16 +96,14 @@ std::string FoldDiacritics(std::string_view utf8) {
 }
 
 bool IsAllCapitals(std::string_view utf8, int min_upper) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto n = static_cast<int32_t>(utf8.size());
   int upper = 0;
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (u_islower(c)) return false;
-    if (u_isupper(c)) ++upper;
-  }
-  return upper >= min_upper;
+  bool lower = false;
+  internal::ForEachCodepoint(utf8, [&](UChar32 c, size_t, size_t) {
+    lower = u_islower(c);
+    upper += u_isupper(c) ? 1 : 0;
+    return !lower;
+  });
+  return !lower && upper >= min_upper;
 }
 
 bool StartsWithCapital(std::string_view utf8) {
@@ -117,34 +115,24 @@ bool StartsWithCapital(std::string_view utf8) {
 }
 
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto n = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return static_cast<size_t>(start);
-  }
-  return std::nullopt;
+  std::optional<size_t> bad;
+  internal::ForEachCodepoint(bytes, [&](UChar32 c, size_t begin, size_t) {
+    if (c < 0) bad = begin;
+    return c >= 0;
+  });
+  return bad;
 }
 
 std::string ReplaceInvalidUtf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto n = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
+  internal::ForEachCodepoint(bytes, [&](UChar32 c, size_t begin, size_t end) {
     if (c < 0) {
       AppendUtf8(out, 0xFFFD);
     } else {
-      out.append(bytes.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      out.append(bytes.substr(begin, end - begin));
     }
-  }
+  });
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace vanban::internal {
 
@@ -18,17 +19,29 @@ inline void AppendUtf8(std::string& out, UChar32 c) {
   if (!error) out.append(buf, static_cast<size_t>(len));
 }
 
+// Calls fn(c, begin, end) for each code point of `utf8` in order, with its byte range; c < 0 for an
+// ill-formed sequence. Stops early when fn returns false (fn may also return void).
+template <typename Fn>
+void ForEachCodepoint(std::string_view utf8, Fn fn) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if constexpr (std::is_same_v<decltype(fn(c, size_t{}, size_t{})), bool>) {
+      if (!fn(c, static_cast<size_t>(start), static_cast<size_t>(i))) return;
+    } else {
+      fn(c, static_cast<size_t>(start), static_cast<size_t>(i));
+    }
+  }
+}
+
 // Decodes UTF-8; ill-formed sequences become U+FFFD.
 inline std::u32string ToU32(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto n = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
+  ForEachCodepoint(utf8, [&](UChar32 c, size_t, size_t) { out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c)); });
   return out;
 }
 
