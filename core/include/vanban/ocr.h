@@ -1,0 +1,147 @@
+// OCR: page images in, pages of recognized words out.
+//
+// Three pieces, usable apart:
+//   DecodeImages / RenderPdfPage  bytes -> page images (Leptonica PIX), with size limits checked
+//                                 from the file header before any pixel is allocated;
+//   PreprocessPage                image -> cleaned 8 bpp grey or 1 bpp image (background, colour
+//                                 marks, skew, binarization, specks), each step switchable;
+//   OcrEngine                     one initialized Tesseract, image -> vanban::Page with word boxes
+//                                 and confidences.
+// Leptonica and Tesseract stay out of this header: PIX is only forward-declared and owned through
+// PixPtr. Nothing here throws; failures are Status values.
+//
+// Thread-safety: the free functions are thread-safe. An OcrEngine is not: use one per worker
+// thread. Debian's Tesseract uses OpenMP, which makes a page several times slower unless the
+// process starts with OMP_THREAD_LIMIT=1 in its environment (setting it later has no effect).
+#ifndef VANBAN_OCR_H_
+#define VANBAN_OCR_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/document.h"
+#include "vanban/status.h"
+
+struct Pix;  // Leptonica's image (PIX)
+
+namespace vanban {
+
+// Destroys a Leptonica image (pixDestroy). Null is fine.
+struct PixDeleter {
+  void operator()(Pix* pix) const;
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// Image cleaning before recognition. Each step can be switched off; the defaults are the setting
+// that gave the lowest character error rate on rendered and rotated Vietnamese pages.
+struct PreprocessOptions {
+  // Uneven illumination and grey or yellowed paper -> white background, dark text kept dark.
+  bool normalize_background = true;
+  // Red seals and blue ink signatures carry no text to read: strongly coloured pixels become
+  // paper before the image is turned grey. Black text under a seal stays.
+  bool remove_color_marks = true;
+  // Finds the skew (up to about 7°) and rotates it away; the corners the rotation uncovers are
+  // filled with the paper colour, not black or white.
+  bool deskew = true;
+  // Adaptive (Sauvola) binarization. Off by default: Tesseract's LSTM reads the grey image better
+  // than a binarized one on clean and rotated pages (see ocr_test.cc); turn it on for very uneven,
+  // noisy scans where Tesseract's global Otsu threshold fails.
+  bool binarize = false;
+  // Removes isolated specks of at most about 2x2 pixels at 300 dpi (scaled with the resolution),
+  // small enough that the dots of Vietnamese diacritics (ạ, ị) are never touched.
+  bool despeckle = true;
+};
+
+// Returns the cleaned image: 8 bpp grey, or 1 bpp when binarizing or when `image` is 1 bpp. Same
+// size as `image` (deskewing rotates in place), resolution kept. Appends what it did to `notes`
+// (may be null), e.g. "deskewed 1.80°", separated by "; ". Fails only on a null or unusable image
+// or when memory runs out.
+StatusOr<PixPtr> PreprocessPage(const Pix* image, const PreprocessOptions& options, std::string* notes);
+
+// One page of an image file. `image` is null exactly when `error` is set.
+struct ImagePage {
+  int number = 0;      // 1-based
+  PixPtr image;        // as decoded (any depth), resolution from the file when it has one
+  std::string error;   // this page could not be decoded, and why
+  std::string note;    // what decoding did, e.g. "downscaled from 9000x9000 to 6325x6325"
+};
+
+struct ImageLimits {
+  // Pages with more pixels than this are refused (the header is read first; nothing is allocated).
+  int64_t max_pixels = 200'000'000;
+  // Pages with more pixels than this are scaled down to about this many (JPEG: while decoding).
+  int64_t downscale_above = 40'000'000;
+  // A multi-page TIFF with more pages than this is refused.
+  int max_pages = 2000;
+};
+
+// Decodes PNG, JPEG or TIFF bytes (every page of a multi-page TIFF). A file holding one image
+// returns its failure as the Status (kCorrupt, kResourceExhausted for a page over max_pixels,
+// kUnsupported for other formats). In a multi-page TIFF a bad page gets an ImagePage with `error`
+// and the other pages still load; the Status fails only when the TIFF structure itself is unreadable.
+StatusOr<std::vector<ImagePage>> DecodeImages(std::string_view bytes, const ImageLimits& limits = {});
+
+// Page `page_index` (0-based) of a PDF rendered at `dpi` (poppler-cpp, antialiasing on) as a
+// 32 bpp image with its resolution set. Opens the document each call. kPermissionDenied for an
+// encrypted PDF, kInvalidArgument for a bad index or dpi, kResourceExhausted when the rendered
+// page would exceed limits.max_pixels.
+StatusOr<PixPtr> RenderPdfPage(std::string_view pdf_bytes, int page_index, int dpi,
+                               const ImageLimits& limits = {});
+
+struct OcrOptions {
+  // Tesseract language(s), e.g. "vie" (recommended; "vie+eng" reads Vietnamese worse).
+  std::string language = "vie";
+  // Folder holding <language>.traineddata; empty: Tesseract's default (TESSDATA_PREFIX or the
+  // compiled-in path).
+  std::string tessdata_dir;
+  PreprocessOptions preprocess;
+  // 0: no limit. Otherwise a page whose recognition runs longer fails with kResourceExhausted.
+  // Covers word recognition; Tesseract's layout analysis before it cannot be interrupted.
+  int page_timeout_ms = 0;
+  // Optional Tesseract user-words and user-patterns files (one path each), read at Create().
+  std::string user_words_file;
+  std::string user_patterns_file;
+};
+
+// Owns one initialized Tesseract (TessBaseAPI, loaded once in Create and reused for every page).
+// Not thread-safe: use one engine per worker thread. Page segmentation is Tesseract's automatic
+// mode (PSM_AUTO): single-block mode turns near-empty pages into minutes of garbage.
+class OcrEngine {
+ public:
+  struct Result {
+    // origin kOcr; width/height in pixels of the preprocessed image; blocks -> lines -> words with
+    // boxes in those pixels, confidence 0..1, line text = its words joined by single spaces, NFC.
+    Page page;
+    float mean_confidence = 0;     // mean word confidence, 0..1; 0 for a blank page
+    int low_confidence_words = 0;  // words below 0.6
+    std::string notes;             // preprocessing and recognition notes; also in page.note
+  };
+
+  // kNotFound when the language data is missing, kInvalidArgument for bad options.
+  static StatusOr<std::unique_ptr<OcrEngine>> Create(const OcrOptions& options);
+
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Preprocesses and recognizes one page image. A page without text (blank, or too small to hold
+  // any) is an empty page with the note "blank page", not an error. kResourceExhausted when the
+  // page timeout passes.
+  StatusOr<Result> Recognize(const Pix* image, int page_number);
+
+  const OcrOptions& options() const { return options_; }
+
+ private:
+  struct Tess;  // the Tesseract API, owned
+  OcrEngine(const OcrOptions& options, std::unique_ptr<Tess> tess);
+
+  OcrOptions options_;
+  std::unique_ptr<Tess> tess_;
+};
+
+}  // namespace vanban
+
+#endif  // VANBAN_OCR_H_
