@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +24,49 @@ constexpr int kExitOk = 0;
 constexpr int kExitSomeFailed = 1;
 constexpr int kExitUsage = 2;
 
+// OCR options shared by `extract` and `ocr`.
+struct OcrArgs {
+  std::string mode = "auto";
+  std::string language = "vie";
+  int page_timeout_ms = 0;
+  int dpi = 300;
+  bool no_correct = false;
+  bool binarize = false;
+  std::vector<std::string> skip_steps;  // preprocessing steps switched off
+
+  void AddTo(CLI::App* cmd) {
+    cmd->add_option("--lang", language, "Tesseract language(s)")->capture_default_str();
+    cmd->add_option("--page-timeout", page_timeout_ms, "Milliseconds before a page's OCR gives up (0: no limit)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    cmd->add_option("--dpi", dpi, "Resolution PDF pages are rendered at for OCR")->check(CLI::Range(72, 1200))->capture_default_str();
+    cmd->add_flag("--no-correct", no_correct, "No Vietnamese post-correction of OCR text");
+    cmd->add_flag("--binarize", binarize, "Binarize pages (Sauvola) before OCR");
+    cmd->add_option("--no-preprocess", skip_steps, "Preprocessing steps to switch off")
+        ->check(CLI::IsMember({"background", "color", "deskew", "despeckle"}))
+        ->delimiter(',');
+  }
+
+  vanban::OcrSettings Settings(int jobs) const {
+    vanban::OcrSettings s;
+    s.mode = mode == "force" ? vanban::OcrMode::kForce : mode == "skip" ? vanban::OcrMode::kSkip : vanban::OcrMode::kAuto;
+    s.engine.language = language;
+    s.engine.page_timeout_ms = page_timeout_ms;
+    s.dpi = dpi;
+    s.jobs = jobs;
+    s.correct = !no_correct;
+    vanban::PreprocessOptions& p = s.engine.preprocess;
+    p.binarize = binarize;
+    for (const std::string& step : skip_steps) {
+      if (step == "background") p.normalize_background = false;
+      if (step == "color") p.remove_color_marks = false;
+      if (step == "deskew") p.deskew = false;
+      if (step == "despeckle") p.despeckle = false;
+    }
+    return s;
+  }
+};
+
 struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string format = "json";
@@ -32,6 +77,7 @@ struct ExtractArgs {
   bool text_only = false;
   std::string pdf_password;
   std::vector<std::string> rule_folders;
+  OcrArgs ocr;
 };
 
 // Rules, built-in extractors and external plugins; a bad rule file is a usage-level error.
@@ -104,9 +150,22 @@ int RunExtract(const ExtractArgs& args) {
   options.extractors = setup ? &setup->registry : nullptr;
   options.jobs = args.jobs;
   options.ingest.pdf_password = args.pdf_password;
-  const bool show_progress = !args.quiet && args.inputs.size() > 1 && ::isatty(STDERR_FILENO);
-  const auto progress = [&](size_t done, size_t total, const std::string& path) {
-    if (show_progress) std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, path.c_str());
+  options.ingest.ocr = args.ocr.Settings(args.jobs);
+  const bool show_progress = !args.quiet && ::isatty(STDERR_FILENO);
+  std::atomic<size_t> files_done{0}, pages_done{0};
+  const auto show = [&](const std::string& what) {
+    if (show_progress) {
+      std::fprintf(stderr, "\r\033[K[%zu/%zu files, %zu OCR pages] %s", files_done.load(), args.inputs.size(),
+                   pages_done.load(), what.c_str());
+    }
+  };
+  options.ingest.ocr.on_page = [&] {
+    ++pages_done;
+    show("");
+  };
+  const auto progress = [&](size_t done, size_t, const std::string& path) {
+    files_done = done;
+    show(path);
   };
   const std::vector<vanban::ProcessedDocument> docs = vanban::ExtractAll(args.inputs, options, progress);
   if (show_progress) std::fprintf(stderr, "\r\033[K");
@@ -159,9 +218,38 @@ int RunRulesCheck(const std::vector<std::string>& rule_folders) {
   return failures.empty() ? kExitOk : kExitSomeFailed;
 }
 
+int RunOcr(const std::string& input, const vanban::OcrOutputs& outputs, const OcrArgs& args) {
+  if (outputs.pdf.empty() && outputs.hocr.empty() && outputs.alto.empty()) {
+    std::cerr << "vanban ocr: nothing to write: give -o OUT.pdf, --hocr or --alto\n";
+    return kExitUsage;
+  }
+  std::ifstream in(input, std::ios::binary);
+  if (!in) {
+    std::cerr << "vanban: " << input << ": cannot open\n";
+    return kExitSomeFailed;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const vanban::Status status = vanban::WriteOcrOutputs(bytes.str(), args.Settings(1), outputs);
+  if (!status.ok()) {
+    std::cerr << "vanban: " << input << ": " << status.message() << '\n';
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+// Tesseract's OpenMP runtime reads OMP_THREAD_LIMIT when the library loads, before main(): left at
+// its default a page takes several times longer. When it is not set, set it and start again.
+void LimitOpenMpThreads(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::execv("/proc/self/exe", argv);  // returns only on failure: then go on, slower
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  LimitOpenMpThreads(argv);
   CLI::App app{
       "vanban: Vietnamese administrative documents (công văn, kế hoạch, quyết định ...) to structured, searchable, "
       "checkable data."};
@@ -184,6 +272,20 @@ int main(int argc, char** argv) {
   extract_cmd->add_flag("-q,--quiet", extract.quiet, "No progress or summary on standard error");
   extract_cmd->add_flag("--text-only", extract.text_only, "Only the text: no header, references, dates, tasks");
   extract_cmd->add_option("--rules", extract.rule_folders, "Another folder of rule files (repeatable)");
+  extract_cmd->add_option("--ocr", extract.ocr.mode, "Which pages go through OCR: pages without a usable text layer and images (auto), every page (force), none (skip)")
+      ->check(CLI::IsMember({"auto", "force", "skip"}))
+      ->capture_default_str();
+  extract.ocr.AddTo(extract_cmd);
+
+  std::string ocr_input, ocr_pdf, ocr_hocr, ocr_alto;
+  OcrArgs ocr_args;
+  CLI::App* ocr_cmd = app.add_subcommand(
+      "ocr", "Make a scanned PDF or image searchable: a PDF with an invisible text layer, and hOCR or ALTO XML.");
+  ocr_cmd->add_option("input", ocr_input, "Scanned PDF, PNG, JPEG or TIFF")->required();
+  ocr_cmd->add_option("-o,--output", ocr_pdf, "Searchable PDF to write (.pdf)");
+  ocr_cmd->add_option("--hocr", ocr_hocr, "hOCR file to write (.hocr)");
+  ocr_cmd->add_option("--alto", ocr_alto, "ALTO XML file to write (.xml)");
+  ocr_args.AddTo(ocr_cmd);
 
   std::vector<std::string> plugin_rule_folders;
   CLI::App* plugins_cmd = app.add_subcommand(
@@ -212,5 +314,6 @@ int main(int argc, char** argv) {
   if (extract_cmd->parsed()) return RunExtract(extract);
   if (plugins_cmd->parsed()) return RunPlugins(plugin_rule_folders);
   if (check_cmd->parsed()) return RunRulesCheck(check_rule_folders);
+  if (ocr_cmd->parsed()) return RunOcr(ocr_input, {ocr_pdf, ocr_hocr, ocr_alto}, ocr_args);
   return kExitUsage;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "extractors.h"
+#include "vanban/paths.h"
 #include "vanban/plugin_loader.h"
 
 namespace vanban {
@@ -28,8 +29,7 @@ std::vector<std::string> SplitPath(const char* value) {
 }  // namespace
 
 std::vector<std::string> BuiltinRuleFolders() {
-  const char* env = std::getenv("VANBAN_DATA_DIR");
-  const std::filesystem::path data_dir = env != nullptr && *env != '\0' ? env : VANBAN_DATA_DIR;
+  const std::filesystem::path data_dir = DataDir();
   // Fixed order: each pack may use the definitions of the ones before it.
   std::vector<std::string> folders;
   for (const char* name : {"header", "references", "dates", "deadlines", "tasks"}) {

@@ -49,6 +49,14 @@ struct Block {
   std::optional<BoundingBox> box;
 };
 
+// A change made to recognized text (OCR post-correction), kept as evidence.
+struct TextCorrection {
+  std::string printed;    // as the engine read it
+  std::string corrected;  // what the page text now says
+  float confidence = 0;   // 0..1
+  std::string reason;     // "context", "invalid syllable", "eth for đ", "symbol shape", "date shape"
+};
+
 struct Page {
   int number = 0;  // 1-based
   Origin origin = Origin::kPlainText;
@@ -59,6 +67,10 @@ struct Page {
   bool needs_ocr = false;
   // What the source did or saw, e.g. "text layer decoded from TCVN3", "no text layer".
   std::string note;
+  // OCR pages: mean word confidence (0..1), words below 0.6, and the post-corrections applied.
+  std::optional<float> confidence;
+  int low_confidence_words = 0;
+  std::vector<TextCorrection> corrections;
 
   // The printed text of the page: lines joined by '\n'. Spans in a TextMap point into this.
   std::string PrintedText() const;

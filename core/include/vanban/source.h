@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "vanban/document.h"
+#include "vanban/ocr_pipeline.h"
 #include "vanban/status.h"
 
 namespace vanban {
@@ -20,6 +21,8 @@ struct IngestOptions {
   uint64_t max_file_bytes = 2ull << 30;
   // Password tried for encrypted PDFs after the empty one.
   std::string pdf_password;
+  // Images, and PDF pages without a usable text layer, go through OCR (see ocr_pipeline.h).
+  OcrSettings ocr;
 };
 
 // Media types vanban tells apart by content.

@@ -1,5 +1,7 @@
 #include "vanban/record.h"
 
+#include <cmath>
+
 namespace vanban {
 namespace {
 
@@ -114,6 +116,19 @@ Json DocumentToJson(const Document& doc, const RecordOptions& options, const Ext
     if (page.width > 0) p["size"] = {page.width, page.height};
     p["needs_ocr"] = page.needs_ocr;
     if (!page.note.empty()) p["note"] = page.note;
+    if (page.confidence) {
+      p["confidence"] = std::round(*page.confidence * 1000) / 1000;
+      p["low_confidence_words"] = page.low_confidence_words;
+      p["low_confidence"] = *page.confidence < 0.7f;
+    }
+    if (!page.corrections.empty()) {
+      Json corrections = Json::array();
+      for (const TextCorrection& c : page.corrections) {
+        corrections.push_back({{"printed", c.printed}, {"corrected", c.corrected},
+                               {"confidence", std::round(c.confidence * 1000) / 1000}, {"reason", c.reason}});
+      }
+      p["corrections"] = std::move(corrections);
+    }
     if (options.include_layout) p["lines"] = LayoutToJson(page);
     pages.push_back(std::move(p));
   }

@@ -97,12 +97,13 @@ Document Ingest(const std::string& path, const IngestOptions& options) {
     status = Status::Corrupt("file is empty");
   } else if (media == kMediaPdf) {
     status = IngestPdf(*bytes, options, doc);
+    if (status.ok()) OcrPdfPages(*bytes, options.ocr, doc);
+  } else if (media == kMediaPng || media == kMediaJpeg || media == kMediaTiff) {
+    status = IngestImages(*bytes, options.ocr, doc);
   } else if (media == kMediaText) {
     status = IngestText(*bytes, doc);
   } else if (media == kMediaBinary) {
     status = Status::Unsupported("binary content that is neither text, PDF nor a supported image");
-  } else {
-    status = Status::Unsupported(std::string(media) + " needs OCR, which this build does not do yet");
   }
   if (!status.ok()) fail(status);
   return doc;

@@ -109,7 +109,16 @@ std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) 
 // decoding clearly reads better; otherwise, if the layer is still not text, leave the page to OCR.
 void RepairOrFlagTextLayer(Page& page) {
   const std::string printed = page.PrintedText();
-  if (!MayBeLegacyMojibake(printed)) return;
+  if (!MayBeLegacyMojibake(printed)) {
+    // A scanner's own OCR layer often lost the tone marks: many words and almost none with a mark is
+    // not Vietnamese as printed, so a fresh OCR is trusted over it.
+    const TextQuality q = MeasureVietnameseQuality(printed);
+    if (q.words >= 40 && q.vietnamese_marked * 20 < q.words && q.ValidRatio() > 0.5) {
+      page.needs_ocr = true;
+      page.note = "text layer has no Vietnamese tone marks (a scanner's OCR?)";
+    }
+    return;
+  }
   if (const auto legacy = DetectLegacyMojibake(printed)) {
     for (Block& block : page.blocks) {
       for (Line& line : block.lines) {

@@ -1,0 +1,262 @@
+// OcrEngine: Tesseract over preprocessed page images, results as vanban::Page.
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pix_util.h"
+#include "vanban/ocr.h"
+
+namespace vanban {
+namespace {
+
+using internal::Mutable;
+
+// Words below this confidence (0..1) are counted as doubtful.
+constexpr float kLowConfidence = 0.6f;
+// Tesseract refuses images narrower or lower than a few pixels; nothing that small holds text.
+constexpr int kMinTextImageSide = 8;
+
+struct TessDeleter {
+  void operator()(tesseract::TessBaseAPI* api) const {
+    api->End();
+    delete api;
+  }
+};
+using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
+
+// Text Tesseract allocated with new[].
+std::string TakeText(char* text) {
+  std::unique_ptr<char[]> owned(text);
+  return text == nullptr ? std::string() : std::string(text);
+}
+
+// NFC, with ill-formed UTF-8 replaced by U+FFFD (ICU's conversion does that).
+std::string Nfc(const std::string& utf8) {
+  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return utf8;
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  if (U_FAILURE(error)) return utf8;
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  if (nfc->isNormalized(text, error) && U_SUCCESS(error)) {
+    std::string out;
+    return text.toUTF8String(out);
+  }
+  error = U_ZERO_ERROR;
+  const icu::UnicodeString normalized = nfc->normalize(text, error);
+  if (U_FAILURE(error)) return utf8;
+  std::string out;
+  return normalized.toUTF8String(out);
+}
+
+BoundingBox BoxAt(const tesseract::ResultIterator& it, tesseract::PageIteratorLevel level) {
+  int left = 0, top = 0, right = 0, bottom = 0;
+  if (!it.BoundingBox(level, &left, &top, &right, &bottom)) return {};
+  return {static_cast<double>(left), static_cast<double>(top), static_cast<double>(right),
+          static_cast<double>(bottom)};
+}
+
+void AppendNote(std::string& notes, const std::string& note) {
+  if (!notes.empty()) notes += "; ";
+  notes += note;
+}
+
+// True when a preprocessed (8 or 1 bpp) page has no ink at all.
+bool HasNoInk(const Pix* pix) {
+  if (pixGetWidth(Mutable(pix)) < kMinTextImageSide || pixGetHeight(Mutable(pix)) < kMinTextImageSide) return true;
+  PixPtr ink;
+  const Pix* binary = pix;
+  if (pixGetDepth(Mutable(pix)) != 1) {
+    ink = internal::InkMask(pix, internal::EstimatePaperLevel(pix));
+    if (!ink) return false;  // let Tesseract decide
+    binary = ink.get();
+  }
+  l_int32 empty = 0;
+  return pixZero(Mutable(binary), &empty) == 0 && empty;
+}
+
+// Builds blocks -> lines -> words from Tesseract's results, NFC text, confidences 0..1.
+void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
+  Page& page = result.page;
+  double confidence_sum = 0;
+  int words = 0;
+  it.Begin();
+  // A block or line may begin with an empty element (an image region, a rejected word); remember
+  // the start and open it at the next word that has text.
+  bool new_block = true, new_line = true;
+  do {
+    if (it.IsAtBeginningOf(tesseract::RIL_BLOCK)) new_block = true;
+    if (it.IsAtBeginningOf(tesseract::RIL_TEXTLINE)) new_line = true;
+    Word word;
+    word.text = Nfc(TakeText(it.GetUTF8Text(tesseract::RIL_WORD)));
+    // Tesseract's words hold no spaces; make sure, since line text joins words with one.
+    std::erase_if(word.text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    if (word.text.empty()) continue;
+    if (new_block) {
+      Block block;
+      block.box = BoxAt(it, tesseract::RIL_BLOCK);
+      page.blocks.push_back(std::move(block));
+      new_block = false;
+      new_line = true;
+    }
+    Block& block = page.blocks.back();
+    if (new_line) {
+      Line line;
+      line.page = page.number;
+      line.origin = Origin::kOcr;
+      line.box = BoxAt(it, tesseract::RIL_TEXTLINE);
+      block.lines.push_back(std::move(line));
+      new_line = false;
+    }
+    word.box = BoxAt(it, tesseract::RIL_WORD);
+    word.confidence = std::clamp(it.Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+    confidence_sum += word.confidence;
+    ++words;
+    if (word.confidence < kLowConfidence) ++result.low_confidence_words;
+    block.lines.back().words.push_back(std::move(word));
+  } while (it.Next(tesseract::RIL_WORD));
+
+  // Lines: text and confidence from their words.
+  for (Block& block : page.blocks) {
+    for (Line& line : block.lines) {
+      double sum = 0;
+      for (const Word& w : line.words) {
+        if (!line.text.empty()) line.text += ' ';
+        line.text += w.text;
+        sum += w.confidence;
+      }
+      line.confidence = static_cast<float>(sum / static_cast<double>(line.words.size()));
+    }
+  }
+  result.mean_confidence = words > 0 ? static_cast<float>(confidence_sum / words) : 0.0f;
+}
+
+Status CheckReadable(const std::string& path, const char* what) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::NotFound(std::string(what) + " not found: " + path);
+  return Status::Ok();
+}
+
+}  // namespace
+
+struct OcrEngine::Tess {
+  TessPtr api;
+};
+
+OcrEngine::OcrEngine(const OcrOptions& options, std::unique_ptr<Tess> tess)
+    : options_(options), tess_(std::move(tess)) {}
+
+OcrEngine::~OcrEngine() = default;
+
+StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+  if (options.language.empty()) return Status::InvalidArgument("no OCR language given");
+  if (options.page_timeout_ms < 0) return Status::InvalidArgument("OCR page timeout must not be negative");
+  // Missing language data makes Tesseract print to stderr and fail; say which file is missing.
+  if (!options.tessdata_dir.empty()) {
+    std::stringstream languages(options.language);
+    for (std::string language; std::getline(languages, language, '+');) {
+      if (language.empty()) return Status::InvalidArgument("bad OCR language list '" + options.language + "'");
+      VANBAN_RETURN_IF_ERROR(CheckReadable(options.tessdata_dir + "/" + language + ".traineddata",
+                                           "Tesseract language data"));
+    }
+  }
+  if (!options.user_words_file.empty()) {
+    VANBAN_RETURN_IF_ERROR(CheckReadable(options.user_words_file, "OCR user words file"));
+  }
+  if (!options.user_patterns_file.empty()) {
+    VANBAN_RETURN_IF_ERROR(CheckReadable(options.user_patterns_file, "OCR user patterns file"));
+  }
+  internal::SilenceLeptonica();
+  try {
+    auto tess = std::make_unique<Tess>();
+    tess->api.reset(new tesseract::TessBaseAPI());
+    // Init-time variables: dictionaries are loaded by Init, and Tesseract's chatter goes nowhere
+    // (vanban reports through Status and page notes).
+    std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
+    if (!options.user_words_file.empty()) {
+      names.emplace_back("user_words_file");
+      values.push_back(options.user_words_file);
+    }
+    if (!options.user_patterns_file.empty()) {
+      names.emplace_back("user_patterns_file");
+      values.push_back(options.user_patterns_file);
+    }
+    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    if (tess->api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
+                        false) != 0) {
+      return Status::NotFound("Tesseract could not load language '" + options.language + "'" +
+                              (datapath ? std::string(" from ") + datapath : std::string(" from its default tessdata")));
+    }
+    tess->api->SetPageSegMode(tesseract::PSM_AUTO);
+    return std::unique_ptr<OcrEngine>(new OcrEngine(options, std::move(tess)));
+  } catch (const std::bad_alloc&) {
+    return Status::ResourceExhausted("out of memory loading Tesseract");
+  } catch (...) {
+    return Status::Internal("unexpected exception loading Tesseract");
+  }
+}
+
+StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_number) {
+  if (image == nullptr) return Status::InvalidArgument("no page image");
+  tesseract::TessBaseAPI& api = *tess_->api;
+  Result result;
+  result.page.number = page_number;
+  result.page.origin = Origin::kOcr;
+  try {
+    auto preprocessed = PreprocessPage(image, options_.preprocess, &result.notes);
+    if (!preprocessed.ok()) return preprocessed.status();
+    const PixPtr pix = std::move(preprocessed).value();
+    result.page.width = pixGetWidth(pix.get());
+    result.page.height = pixGetHeight(pix.get());
+
+    if (HasNoInk(pix.get())) {
+      AppendNote(result.notes, "blank page");
+      result.page.note = result.notes;
+      return result;
+    }
+
+    api.SetImage(pix.get());
+    const int resolution = pixGetYRes(pix.get());
+    if (resolution >= internal::kMinCredibleDpi && resolution <= internal::kMaxCredibleDpi) {
+      api.SetSourceResolution(resolution);
+    }  // else Tesseract estimates it from the text size
+    tesseract::ETEXT_DESC monitor;
+    if (options_.page_timeout_ms > 0) monitor.set_deadline_msecs(options_.page_timeout_ms);
+    const int status = api.Recognize(&monitor);
+    if (options_.page_timeout_ms > 0 && monitor.deadline_exceeded()) {
+      api.Clear();
+      return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took longer than " +
+                                       std::to_string(options_.page_timeout_ms) + " ms");
+    }
+    if (status != 0) {
+      api.Clear();
+      return Status::Internal("Tesseract failed to recognize page " + std::to_string(page_number));
+    }
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (it) CollectWords(*it, result);
+    it.reset();
+    api.Clear();
+    if (result.page.blocks.empty()) AppendNote(result.notes, "blank page");
+    result.page.note = result.notes;
+    return result;
+  } catch (const std::bad_alloc&) {
+    api.Clear();
+    return Status::ResourceExhausted("out of memory recognizing page " + std::to_string(page_number));
+  } catch (...) {
+    api.Clear();
+    return Status::Internal("unexpected exception recognizing page " + std::to_string(page_number));
+  }
+}
+
+}  // namespace vanban

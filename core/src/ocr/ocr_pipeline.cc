@@ -1,0 +1,245 @@
+#include "vanban/ocr_pipeline.h"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "vanban/ocr_correct.h"
+#include "vanban/paths.h"
+
+namespace vanban {
+namespace {
+
+// What makes two engines interchangeable: a worker rebuilds its engine when this changes.
+std::string EngineKey(const OcrOptions& o) {
+  const PreprocessOptions& p = o.preprocess;
+  return o.language + "|" + o.tessdata_dir + "|" + std::to_string(o.page_timeout_ms) + "|" + o.user_words_file + "|" +
+         o.user_patterns_file + "|" + std::to_string(p.normalize_background) + std::to_string(p.remove_color_marks) +
+         std::to_string(p.deskew) + std::to_string(p.binarize) + std::to_string(p.despeckle);
+}
+
+// Owns the OCR worker threads; each keeps one engine. Created once per process with the size of the
+// first request; joined at exit.
+class OcrPool {
+ public:
+  using Result = StatusOr<OcrEngine::Result>;
+
+  static OcrPool& Get(int threads) {
+    static OcrPool pool(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    return pool;
+  }
+
+  std::future<Result> Submit(const Pix* image, int page_number, const OcrOptions& options) {
+    auto task = std::make_shared<std::packaged_task<Result(OcrEngine*&, std::string&)>>(
+        [image, page_number, options](OcrEngine*& engine, std::string& key) -> Result {
+          const std::string wanted = EngineKey(options);
+          if (engine == nullptr || key != wanted) {
+            auto created = OcrEngine::Create(options);
+            if (!created.ok()) return created.status();
+            delete engine;
+            engine = std::move(created).value().release();
+            key = wanted;
+          }
+          return engine->Recognize(image, page_number);
+        });
+    std::future<Result> result = task->get_future();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.push_back(std::move(task));
+    }
+    ready_.notify_one();
+    return result;
+  }
+
+  ~OcrPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+
+ private:
+  explicit OcrPool(int threads) {
+    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
+  }
+
+  void Work() {
+    OcrEngine* engine = nullptr;  // this worker's engine, created on first use
+    std::string key;
+    for (;;) {
+      std::shared_ptr<std::packaged_task<Result(OcrEngine*&, std::string&)>> task;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) break;
+        task = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      (*task)(engine, key);
+    }
+    delete engine;
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::shared_ptr<std::packaged_task<Result(OcrEngine*&, std::string&)>>> queue_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+const OcrCorrector* Corrector(const std::string& models_dir, std::string* error) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<OcrCorrector>> loaded;
+  static std::map<std::string, std::string> failures;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = loaded.find(models_dir); it != loaded.end()) return it->second.get();
+  if (auto it = failures.find(models_dir); it != failures.end()) {
+    *error = it->second;
+    return nullptr;
+  }
+  auto corrector = OcrCorrector::Load(models_dir);
+  if (!corrector.ok()) {
+    *error = failures[models_dir] = corrector.status().message();
+    return nullptr;
+  }
+  return (loaded[models_dir] = std::move(corrector).value()).get();
+}
+
+void AppendNote(Page& page, const std::string& note) {
+  if (note.empty()) return;
+  page.note += (page.note.empty() ? "" : "; ") + note;
+}
+
+// Recognizes `images` as pages `numbers` and puts them into doc.pages at `slots`, or records errors.
+void RecognizeInto(const std::vector<const Pix*>& images, const std::vector<int>& numbers,
+                   const std::vector<size_t>& slots, const OcrSettings& settings, Document& doc) {
+  std::vector<StatusOr<OcrEngine::Result>> results = RecognizePages(images, numbers, settings);
+  for (size_t i = 0; i < results.size(); ++i) {
+    Page& page = doc.pages[slots[i]];
+    if (!results[i].ok()) {
+      page.needs_ocr = true;
+      AppendNote(page, "OCR failed: " + results[i].status().message());
+      doc.errors.push_back({doc.source.path, numbers[i], std::string(StatusCodeName(results[i].status().code())),
+                            "OCR failed: " + results[i].status().message()});
+      continue;
+    }
+    OcrEngine::Result& r = results[i].value();
+    const std::string before = page.note;
+    page = std::move(r.page);
+    page.number = numbers[i];
+    page.origin = Origin::kOcr;
+    page.needs_ocr = false;
+    page.confidence = r.mean_confidence;
+    page.low_confidence_words = r.low_confidence_words;
+    if (!before.empty()) page.note = before + (page.note.empty() ? "" : "; " + page.note);
+    if (settings.correct) CorrectOcrPage(page, settings);
+  }
+}
+
+}  // namespace
+
+std::string_view OcrModeName(OcrMode mode) {
+  switch (mode) {
+    case OcrMode::kAuto: return "auto";
+    case OcrMode::kForce: return "force";
+    case OcrMode::kSkip: return "skip";
+  }
+  return "auto";
+}
+
+std::vector<StatusOr<OcrEngine::Result>> RecognizePages(const std::vector<const Pix*>& images,
+                                                        const std::vector<int>& page_numbers,
+                                                        const OcrSettings& settings) {
+  OcrPool& pool = OcrPool::Get(settings.jobs);
+  std::vector<std::future<StatusOr<OcrEngine::Result>>> futures;
+  for (size_t i = 0; i < images.size(); ++i) futures.push_back(pool.Submit(images[i], page_numbers[i], settings.engine));
+  std::vector<StatusOr<OcrEngine::Result>> results;
+  static std::mutex progress_mutex;
+  for (auto& f : futures) {
+    results.push_back(f.get());
+    if (settings.on_page) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      settings.on_page();
+    }
+  }
+  return results;
+}
+
+void CorrectOcrPage(Page& page, const OcrSettings& settings) {
+  std::string error;
+  const OcrCorrector* corrector = Corrector(settings.models_dir.empty() ? ModelsDir() : settings.models_dir, &error);
+  if (corrector == nullptr) {
+    AppendNote(page, "no post-correction: " + error);
+    return;
+  }
+  for (Block& block : page.blocks) {
+    for (Line& line : block.lines) {
+      std::vector<OcrCorrection> changes;
+      std::string corrected = corrector->Correct(line.text, &changes);
+      for (OcrCorrection& c : changes) {
+        page.corrections.push_back({std::move(c.printed), std::move(c.corrected), c.confidence, std::move(c.reason)});
+      }
+      line.text = std::move(corrected);
+    }
+  }
+}
+
+Status IngestImages(std::string_view bytes, const OcrSettings& settings, Document& doc) {
+  StatusOr<std::vector<ImagePage>> decoded = DecodeImages(bytes, settings.limits);
+  if (!decoded.ok()) return decoded.status();
+  std::vector<const Pix*> images;
+  std::vector<int> numbers;
+  std::vector<size_t> slots;
+  for (ImagePage& image : *decoded) {
+    Page page;
+    page.number = image.number;
+    page.origin = Origin::kOcr;
+    page.needs_ocr = true;
+    page.note = image.note;
+    doc.pages.push_back(std::move(page));
+    if (!image.error.empty()) {
+      AppendNote(doc.pages.back(), "page could not be decoded: " + image.error);
+      doc.errors.push_back({doc.source.path, image.number, "corrupt", "page could not be decoded: " + image.error});
+      continue;
+    }
+    if (settings.mode == OcrMode::kSkip) {
+      AppendNote(doc.pages.back(), "OCR skipped (--ocr skip)");
+      continue;
+    }
+    images.push_back(image.image.get());
+    numbers.push_back(image.number);
+    slots.push_back(doc.pages.size() - 1);
+  }
+  RecognizeInto(images, numbers, slots, settings, doc);
+  return Status::Ok();
+}
+
+void OcrPdfPages(std::string_view pdf_bytes, const OcrSettings& settings, Document& doc) {
+  if (settings.mode == OcrMode::kSkip) return;
+  std::vector<PixPtr> rendered;
+  std::vector<const Pix*> images;
+  std::vector<int> numbers;
+  std::vector<size_t> slots;
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    Page& page = doc.pages[i];
+    if (!page.needs_ocr && settings.mode != OcrMode::kForce) continue;
+    StatusOr<PixPtr> image = RenderPdfPage(pdf_bytes, page.number - 1, settings.dpi, settings.limits);
+    if (!image.ok()) {
+      doc.errors.push_back({doc.source.path, page.number, std::string(StatusCodeName(image.status().code())),
+                            "page could not be rendered for OCR: " + image.status().message()});
+      continue;
+    }
+    rendered.push_back(std::move(image).value());
+    images.push_back(rendered.back().get());
+    numbers.push_back(page.number);
+    slots.push_back(i);
+  }
+  RecognizeInto(images, numbers, slots, settings, doc);
+}
+
+}  // namespace vanban

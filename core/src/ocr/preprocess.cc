@@ -1,0 +1,319 @@
+// Page image cleaning before Tesseract: colour marks, background, skew, binarization, specks.
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <new>
+#include <numbers>
+#include <string>
+
+#include "pix_util.h"
+#include "vanban/ocr.h"
+
+namespace vanban {
+
+void PixDeleter::operator()(Pix* pix) const {
+  if (pix != nullptr) pixDestroy(&pix);
+}
+
+namespace internal {
+
+void SilenceLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
+}
+
+int EstimatePaperLevel(const Pix* grey) {
+  const int w = pixGetWidth(Mutable(grey)), h = pixGetHeight(Mutable(grey));
+  const int factor = std::max(1, static_cast<int>(std::sqrt(static_cast<double>(w) * h / 250'000.0)));
+  NUMA* histogram = pixGetGrayHistogram(Mutable(grey), factor);
+  if (histogram == nullptr) return 255;
+  auto count = [&](int level) {
+    l_float32 v = 0;
+    numaGetFValue(histogram, level, &v);
+    return v;
+  };
+  l_float32 total = 0, light = 0;
+  for (int level = 0; level < 256; ++level) {
+    total += count(level);
+    if (level >= 128) light += count(level);
+  }
+  int best = 255;
+  l_float32 best_count = -1;
+  for (int level = light > 0.1f * total ? 128 : 0; level < 256; ++level) {
+    if (count(level) > best_count) {
+      best = level;
+      best_count = count(level);
+    }
+  }
+  numaDestroy(&histogram);
+  return best;
+}
+
+PixPtr InkMask(const Pix* grey, int paper_level) {
+  return PixPtr(pixThresholdToBinary(Mutable(grey), std::max(1, paper_level * 6 / 10)));
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::Mutable;
+
+// Pixels whose strongest and weakest colour channels differ by at least this are ink of a seal,
+// a signature or a highlighter, not printed text. Black text with JPEG colour fringes stays below.
+constexpr int kColorMarkChroma = 64;
+// pixFindSkew results below this confidence, or angles below kMinDeskewDegrees, are not corrected
+// (Leptonica's own pixDeskew thresholds).
+constexpr float kMinSkewConfidence = 3.0f;
+constexpr float kMinDeskewDegrees = 0.1f;
+// A speck must be this far from larger ink to be removed (about a third of an x-height at 13 pt).
+constexpr double kSpeckIsolationInches = 0.02;
+// Sauvola parameters as Tesseract uses them: window of 0.33 inch, k = 0.34.
+constexpr double kSauvolaWindowInches = 0.33;
+constexpr float kSauvolaFactor = 0.34f;
+
+void AddNote(std::string* notes, const std::string& note) {
+  if (notes == nullptr) return;
+  if (!notes->empty()) *notes += "; ";
+  *notes += note;
+}
+
+std::string Format(const char* format, double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), format, value);
+  return buf;
+}
+
+// 1 bpp mask of the strongly coloured pixels of a 32 bpp RGB image.
+PixPtr ColorMarkMask(const Pix* rgb, int* marked) {
+  const int w = pixGetWidth(Mutable(rgb)), h = pixGetHeight(Mutable(rgb));
+  PixPtr mask(pixCreate(w, h, 1));
+  if (!mask) return nullptr;
+  const l_uint32* src = pixGetData(Mutable(rgb));
+  const int src_wpl = pixGetWpl(Mutable(rgb));
+  l_uint32* dst = pixGetData(mask.get());
+  const int dst_wpl = pixGetWpl(mask.get());
+  *marked = 0;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* src_line = src + static_cast<size_t>(y) * src_wpl;
+    l_uint32* dst_line = dst + static_cast<size_t>(y) * dst_wpl;
+    for (int x = 0; x < w; ++x) {
+      const l_uint32 pixel = src_line[x];
+      const int r = static_cast<int>((pixel >> L_RED_SHIFT) & 0xff);
+      const int g = static_cast<int>((pixel >> L_GREEN_SHIFT) & 0xff);
+      const int b = static_cast<int>((pixel >> L_BLUE_SHIFT) & 0xff);
+      if (std::max({r, g, b}) - std::min({r, g, b}) >= kColorMarkChroma) {
+        SET_DATA_BIT(dst_line, x);
+        ++*marked;
+      }
+    }
+  }
+  return mask;
+}
+
+// Converts any Leptonica image to a fresh 8 bpp grey image without colormap (never a clone of
+// `image`). For colour images, also returns the mask of colour marks when asked to.
+PixPtr ToGrey(const Pix* image, bool want_color_mask, PixPtr* color_mask, int* marked) {
+  PixPtr owned;
+  const Pix* pix = image;
+  if (pixGetColormap(Mutable(pix)) != nullptr) {
+    owned.reset(pixRemoveColormap(Mutable(pix), REMOVE_CMAP_BASED_ON_SRC));
+    if (!owned) return nullptr;
+    pix = owned.get();
+  }
+  const int depth = pixGetDepth(Mutable(pix));
+  if (depth == 32) {
+    if (pixGetSpp(Mutable(pix)) == 4) {  // transparent areas show the paper, not black
+      PixPtr blended(pixAlphaBlendUniform(Mutable(pix), 0xffffff00));
+      if (!blended) return nullptr;
+      owned = std::move(blended);
+      pix = owned.get();
+    }
+    if (want_color_mask) *color_mask = ColorMarkMask(pix, marked);
+    return PixPtr(pixConvertRGBToLuminance(Mutable(pix)));
+  }
+  if (depth == 8) return PixPtr(pixCopy(nullptr, Mutable(pix)));
+  if (depth == 16) return PixPtr(pixConvert16To8(Mutable(pix), L_MS_BYTE));
+  return PixPtr(pixConvertTo8(Mutable(pix), 0));  // 2, 4, 24 bpp (1 bpp never gets here)
+}
+
+// Rotates `pix` (1 or 8 bpp) by -skew degrees around its centre, same size. On 8 bpp the corners
+// the rotation uncovers get `paper_level`.
+PixPtr Rotate(Pix* pix, float skew_degrees, int paper_level) {
+  const float radians = skew_degrees * static_cast<float>(std::numbers::pi / 180.0);
+  const bool binary = pixGetDepth(pix) == 1;
+  PixPtr rotated(pixRotate(pix, radians, binary ? L_ROTATE_SAMPLING : L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+  if (!rotated || binary || paper_level >= 250) return rotated;
+  // Which pixels came from the image: rotate an all-ink mask the same way.
+  PixPtr covered(pixCreate(pixGetWidth(pix), pixGetHeight(pix), 1));
+  if (!covered) return nullptr;
+  pixSetAll(covered.get());
+  PixPtr covered_rotated(pixRotate(covered.get(), radians, L_ROTATE_SAMPLING, L_BRING_IN_WHITE, 0, 0));
+  if (!covered_rotated) return nullptr;
+  pixInvert(covered_rotated.get(), covered_rotated.get());
+  // Area mapping blends the edge with white; one more pixel of paper hides that seam.
+  PixPtr uncovered(pixDilateBrick(nullptr, covered_rotated.get(), 3, 3));
+  if (!uncovered) return nullptr;
+  pixSetMasked(rotated.get(), uncovered.get(), static_cast<l_uint32>(paper_level));
+  return rotated;
+}
+
+// Finds and removes skew. Returns null only on allocation failure; `pix` itself when there is
+// nothing to correct.
+PixPtr Deskew(PixPtr pix, int paper_level, std::string* notes) {
+  PixPtr ink;
+  Pix* binary = pix.get();
+  if (pixGetDepth(pix.get()) != 1) {
+    ink = internal::InkMask(pix.get(), paper_level);
+    if (!ink) return nullptr;
+    binary = ink.get();
+  }
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(binary, &angle, &confidence) != 0) return pix;  // too small or empty: nothing to find
+  if (confidence < kMinSkewConfidence) {
+    if (std::fabs(angle) >= 1.0f) AddNote(notes, Format("skew %.2f° not corrected (uncertain)", angle));
+    return pix;
+  }
+  if (std::fabs(angle) < kMinDeskewDegrees) return pix;
+  PixPtr rotated = Rotate(pix.get(), angle, paper_level);
+  if (!rotated) return nullptr;
+  AddNote(notes, Format("deskewed %.2f°", angle));
+  return rotated;
+}
+
+// Removes specks from a 1 bpp image: connected components of at most `max_speck` pixels each way
+// with no larger ink within `isolation` pixels. Fragments of broken strokes and diacritic dots sit
+// next to their letters and stay. Returns the cleaned image and the removed specks.
+bool RemoveSpecks(Pix* binary, int max_speck, int isolation, PixPtr* cleaned, PixPtr* specks, int* count) {
+  PixPtr large(pixSelectBySize(binary, max_speck + 1, max_speck + 1, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+  if (!large) return false;
+  PixPtr small(pixXor(nullptr, binary, large.get()));
+  if (!small) return false;
+  PixPtr near(pixDilateBrick(nullptr, large.get(), 2 * isolation + 1, 2 * isolation + 1));
+  if (!near) return false;
+  specks->reset(pixSubtract(nullptr, small.get(), near.get()));
+  if (!*specks) return false;
+  cleaned->reset(pixSubtract(nullptr, binary, specks->get()));
+  if (!*cleaned) return false;
+  l_int32 n = 0;
+  if (pixCountConnComp(specks->get(), 8, &n) != 0) return false;
+  *count = n;
+  return true;
+}
+
+StatusOr<PixPtr> PreprocessOrNull(const Pix* image, const PreprocessOptions& options, std::string* notes) {
+  const Status no_memory = Status::ResourceExhausted("out of memory while preprocessing a page image");
+  const int resolution = internal::ResolutionOrDefault(image);
+  const int w = pixGetWidth(Mutable(image)), h = pixGetHeight(Mutable(image));
+  const int max_speck = std::max(1, static_cast<int>(std::lround(2.0 * resolution / internal::kDefaultDpi)));
+  const int isolation = std::max(2, static_cast<int>(std::lround(kSpeckIsolationInches * resolution)));
+
+  // Binary input: only skew and specks apply.
+  if (pixGetDepth(Mutable(image)) == 1 && pixGetColormap(Mutable(image)) == nullptr) {
+    PixPtr pix(pixCopy(nullptr, Mutable(image)));
+    if (!pix) return no_memory;
+    if (options.deskew) {
+      pix = Deskew(std::move(pix), 255, notes);
+      if (!pix) return no_memory;
+    }
+    if (options.despeckle) {
+      PixPtr kept, specks;
+      int count = 0;
+      if (!RemoveSpecks(pix.get(), max_speck, isolation, &kept, &specks, &count)) return no_memory;
+      if (count > 0) AddNote(notes, "removed " + std::to_string(count) + " specks");
+      pix = std::move(kept);
+    }
+    pixCopyResolution(pix.get(), Mutable(image));
+    return pix;
+  }
+
+  PixPtr color_mask;
+  int marked = 0;
+  PixPtr grey = ToGrey(image, options.remove_color_marks, &color_mask, &marked);
+  if (!grey) return no_memory;
+  const bool has_color_marks = color_mask && marked > 0;
+  if (has_color_marks) {
+    AddNote(notes, Format("colour marks removed (%.1f%% of the page)", 100.0 * marked / (static_cast<double>(w) * h)));
+  }
+
+  // Tiny images (an icon, a 1x1 placeholder) have no background to estimate.
+  const bool large_enough = w >= 64 && h >= 64;
+  if (options.normalize_background && large_enough) {
+    // Leptonica's defaults: gamma 1, black below 70, white above 190 after background flattening.
+    PixPtr clean(pixCleanBackgroundToWhite(grey.get(), nullptr, nullptr, 1.0f, 70, 190));
+    if (clean) {
+      grey = std::move(clean);
+    } else {
+      AddNote(notes, "background not normalized (Leptonica failed)");
+    }
+  }
+  const int paper_level = internal::EstimatePaperLevel(grey.get());
+  if (has_color_marks) pixSetMasked(grey.get(), color_mask.get(), static_cast<l_uint32>(paper_level));
+  color_mask.reset();
+
+  if (options.deskew && large_enough) {
+    grey = Deskew(std::move(grey), paper_level, notes);
+    if (!grey) return no_memory;
+  }
+
+  if (options.binarize && large_enough) {
+    int half_window = static_cast<int>(kSauvolaWindowInches * resolution / 2);
+    half_window = std::clamp(half_window, 2, (std::min(w, h) - 3) / 2);
+    // Tiles bound the memory of Sauvola's integral images (about 12 bytes a pixel per tile).
+    const int nx = std::clamp(w / 1000, 1, 8), ny = std::clamp(h / 1000, 1, 8);
+    PIX* binary = nullptr;
+    if (pixSauvolaBinarizeTiled(grey.get(), half_window, kSauvolaFactor, nx, ny, nullptr, &binary) != 0 ||
+        binary == nullptr) {
+      return no_memory;
+    }
+    PixPtr pix(binary);
+    if (options.despeckle) {
+      PixPtr kept, specks;
+      int count = 0;
+      if (!RemoveSpecks(pix.get(), max_speck, isolation, &kept, &specks, &count)) return no_memory;
+      if (count > 0) AddNote(notes, "removed " + std::to_string(count) + " specks");
+      pix = std::move(kept);
+    }
+    pixCopyResolution(pix.get(), Mutable(image));
+    return pix;
+  }
+
+  if (options.despeckle && large_enough) {
+    PixPtr ink = internal::InkMask(grey.get(), paper_level);
+    if (!ink) return no_memory;
+    PixPtr kept, specks;
+    int count = 0;
+    if (!RemoveSpecks(ink.get(), max_speck, isolation, &kept, &specks, &count)) return no_memory;
+    if (count > 0) {
+      // The threshold leaves a faint anti-aliased rim around each speck; paint that too.
+      PixPtr rims(pixDilateBrick(nullptr, specks.get(), 3, 3));
+      if (!rims) return no_memory;
+      pixSetMasked(grey.get(), rims.get(), static_cast<l_uint32>(paper_level));
+      AddNote(notes, "removed " + std::to_string(count) + " specks");
+    }
+  }
+  pixCopyResolution(grey.get(), Mutable(image));
+  return grey;
+}
+
+}  // namespace
+
+StatusOr<PixPtr> PreprocessPage(const Pix* image, const PreprocessOptions& options, std::string* notes) {
+  if (image == nullptr) return Status::InvalidArgument("no page image");
+  if (pixGetWidth(Mutable(image)) <= 0 || pixGetHeight(Mutable(image)) <= 0) {
+    return Status::InvalidArgument("page image has no pixels");
+  }
+  internal::SilenceLeptonica();
+  try {
+    return PreprocessOrNull(image, options, notes);
+  } catch (const std::bad_alloc&) {
+    return Status::ResourceExhausted("out of memory while preprocessing a page image");
+  } catch (...) {
+    return Status::Internal("unexpected exception while preprocessing a page image");
+  }
+}
+
+}  // namespace vanban

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Builds a deterministic set of synthetic scans with known text, for OCR tests and benchmarks:
+#
+#   bash scripts/make-scans.sh BUILD_DIR OUT_DIR [PAGES_PER_LEVEL]     (default 6 pages)
+#
+# Renders the corpus documents listed in DOCS below (in that order, each on its own) to 300-dpi pages
+# with vanban-render-document, picks PAGES_PER_LEVEL of those pages in a fixed order (see
+# "Page selection") and writes
+#
+#   OUT_DIR/clean/page-NNNN.png   + page-NNNN.gt.txt   300 dpi, 8-bit grey, as rendered
+#   OUT_DIR/office/page-NNNN.jpg  + page-NNNN.gt.txt   300 dpi, grey, office scanner (JPEG)
+#   OUT_DIR/hard/page-NNNN.png    + page-NNNN.gt.txt   200 dpi, RGB, photocopy of a photocopy + seal
+#   OUT_DIR/pages.tsv             page number -> source document and page
+#   OUT_DIR/mixed.pdf             the selected pages in order: odd pages born-digital (real text),
+#                                 even pages scanned (the office image of that page)
+#   OUT_DIR/mixed.gt.json         for each page of mixed.pdf: scanned or not, source, ground truth
+#
+# The .gt.txt files are the renderer's ground truth for the page (one rendered line per line).
+# Seeds of vanban-degrade-scan: page number + 1000 (office), page number + 2000 (hard).
+# Same inputs and tools give byte-identical outputs. The script is idempotent: it replaces
+# clean/, office/, hard/, pages.tsv and mixed.* in OUT_DIR and touches nothing else there.
+#
+# Tools: BUILD_DIR/tools/vanban-render-document and BUILD_DIR/tools/vanban-degrade-scan, overridable
+# with RENDER_TOOL=... and DEGRADE_TOOL=... (e.g. a standalone build); qpdf from PATH.
+#
+# Page selection: documents are numbered in DOCS order. Round 1 takes one page of every document,
+# alternately its first page (1st, 3rd, ... document: letterhead, number, date, title) and its last
+# page (2nd, 4th, ...: signature block, recipients). Round 2 takes the other end of every document
+# (if it has more than one page). Then the middle pages: page 2 of every document that has one, then
+# page 3, and so on. The first PAGES_PER_LEVEL pages of this order are used.
+set -euo pipefail
+
+die() {
+  echo "make-scans.sh: $*" >&2
+  exit 1
+}
+
+usage() {
+  echo "usage: bash scripts/make-scans.sh BUILD_DIR OUT_DIR [PAGES_PER_LEVEL]" >&2
+  exit 2
+}
+
+[[ $# -ge 2 && $# -le 3 ]] || usage
+build_dir=$1
+out_dir=$2
+pages=${3:-6}
+[[ $pages =~ ^[1-9][0-9]*$ ]] || die "PAGES_PER_LEVEL must be a positive integer, got '$pages'"
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Fixed order; changing it changes every generated file.
+DOCS=(
+  corpus/docs/quyet_dinh_ubnd_tinh_2023.txt
+  corpus/docs/bao_cao_ubnd_xa_2025.txt
+  corpus/seeds/001_9b523df372c715d2.txt
+  corpus/docs/cong_van_du_thao_2024.txt
+  corpus/seeds/003_9a0f979e86b29103.txt
+  corpus/docs/nghi_dinh_chinh_phu_2021.txt
+  corpus/seeds/002_ea53701c0e77014c.txt
+  corpus/docs/ke_hoach_so_gddt_2022.txt
+  corpus/seeds/004_8b7d8fa64e6c6a87.txt
+  corpus/seeds/000_52fa74754233632c.txt
+)
+
+render=${RENDER_TOOL:-$build_dir/tools/vanban-render-document}
+degrade=${DEGRADE_TOOL:-$build_dir/tools/vanban-degrade-scan}
+[[ -x $render ]] || die "renderer not found or not executable: $render (build the vanban-render-document target, or set RENDER_TOOL)"
+[[ -x $degrade ]] || die "degrader not found or not executable: $degrade (build the vanban-degrade-scan target, or set DEGRADE_TOOL)"
+command -v qpdf >/dev/null || die "qpdf not found in PATH (apt-get install qpdf); it assembles mixed.pdf"
+for doc in "${DOCS[@]}"; do
+  [[ -r $root/$doc ]] || die "corpus document missing: $root/$doc"
+done
+
+mkdir -p "$out_dir"
+work=$(mktemp -d "${TMPDIR:-/tmp}/make-scans.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# Render every document on its own: PNG pages + ground truth, and the born-digital PDF (same layout).
+declare -a npages
+for i in "${!DOCS[@]}"; do
+  mkdir -p "$work/doc$i"
+  out=$("$render" "$root/${DOCS[$i]}" --png-dir "$work/doc$i" --dpi 300 --pdf "$work/doc$i.pdf") ||
+    die "vanban-render-document failed on ${DOCS[$i]}"
+  [[ $out =~ ^pages:\ ([0-9]+)$ ]] || die "unexpected renderer output for ${DOCS[$i]}: $out"
+  npages[$i]=${BASH_REMATCH[1]}
+done
+
+# The selection order (see the header): entries "DOC_INDEX PAGE".
+declare -a order
+declare -A taken
+pick() {
+  local key="$1 $2"
+  if [[ -z ${taken[$key]:-} ]]; then
+    taken[$key]=1
+    order+=("$key")
+  fi
+}
+for i in "${!DOCS[@]}"; do
+  if ((i % 2 == 0)); then pick "$i" 1; else pick "$i" "${npages[$i]}"; fi
+done
+for i in "${!DOCS[@]}"; do
+  if ((i % 2 == 0)); then pick "$i" "${npages[$i]}"; else pick "$i" 1; fi
+done
+max_pages=0
+for i in "${!DOCS[@]}"; do
+  if ((npages[i] > max_pages)); then max_pages=${npages[$i]}; fi
+done
+for ((p = 2; p < max_pages; p++)); do
+  for i in "${!DOCS[@]}"; do
+    if ((p < npages[i])); then pick "$i" "$p"; fi
+  done
+done
+((pages <= ${#order[@]})) || die "PAGES_PER_LEVEL=$pages but the corpus selection has only ${#order[@]} pages"
+
+rm -rf "$out_dir/clean" "$out_dir/office" "$out_dir/hard" "$out_dir/pages.tsv" \
+  "$out_dir/mixed.pdf" "$out_dir/mixed.gt.json"
+mkdir -p "$out_dir/clean" "$out_dir/office" "$out_dir/hard"
+
+printf 'page\tsource\tsource_page\n' >"$work/pages.tsv"
+qpdf_pages=()
+json_entries=()
+for ((n = 1; n <= pages; n++)); do
+  read -r i p <<<"${order[$((n - 1))]}"
+  name=$(printf 'page-%04d' "$n")
+  src=$(printf '%s/doc%d/page-%04d' "$work" "$i" "$p")
+  [[ -r $src.png && -r $src.gt.txt ]] || die "renderer output missing: $src.png / .gt.txt"
+  printf '%d\t%s\t%d\n' "$n" "${DOCS[$i]}" "$p" >>"$work/pages.tsv"
+
+  "$degrade" "$src.png" "$out_dir/clean/$name.png" --level clean --seed "$n"
+  if ((n % 2 == 0)); then
+    "$degrade" "$src.png" "$out_dir/office/$name.jpg" --level office --seed $((n + 1000)) \
+      --pdf "$work/scan-$n.pdf"
+    qpdf_pages+=("$work/scan-$n.pdf" 1)
+    scanned=true
+    image_json="\"office/$name.jpg\""
+  else
+    "$degrade" "$src.png" "$out_dir/office/$name.jpg" --level office --seed $((n + 1000))
+    qpdf_pages+=("$work/doc$i.pdf" "$p")
+    scanned=false
+    image_json=null
+  fi
+  "$degrade" "$src.png" "$out_dir/hard/$name.png" --level hard --seed $((n + 2000))
+  for level in clean office hard; do
+    cp "$src.gt.txt" "$out_dir/$level/$name.gt.txt"
+  done
+  json_entries+=("$(printf '    {"page": %d, "scanned": %s, "image": %s, "source": "%s", "source_page": %d, "gt": "clean/%s.gt.txt"}' \
+    "$n" "$scanned" "$image_json" "${DOCS[$i]}" "$p" "$name")")
+done
+
+qpdf --deterministic-id --empty --pages "${qpdf_pages[@]}" -- "$work/mixed.pdf" ||
+  die "qpdf failed to assemble mixed.pdf"
+{
+  echo '{'
+  echo '  "pdf": "mixed.pdf",'
+  echo '  "pages": ['
+  for ((k = 0; k < ${#json_entries[@]}; k++)); do
+    if ((k + 1 < ${#json_entries[@]})); then echo "${json_entries[$k]},"; else echo "${json_entries[$k]}"; fi
+  done
+  echo '  ]'
+  echo '}'
+} >"$work/mixed.gt.json"
+mv "$work/mixed.pdf" "$work/mixed.gt.json" "$work/pages.tsv" "$out_dir/"
+echo "make-scans.sh: $pages pages per level in $out_dir (clean/, office/, hard/, mixed.pdf, mixed.gt.json)"

@@ -1,0 +1,181 @@
+// OCR through the whole pipeline: which pages get recognized, searchable PDFs, bad images. Page
+// images are rendered at test time from corpus text; Leptonica turns them into image-only PDFs.
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "../unit/test_files.h"
+#include "tools.h"
+#include "vanban/metrics.h"
+#include "vanban/pipeline.h"
+
+namespace vanban {
+namespace {
+
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::ShellQuote;
+using testing::TempFiles;
+using testing::VanbanCli;
+
+constexpr char kPageText[] =
+    "Căn cứ Kế hoạch số 72/KH-UBND ngày 13/3/2020 của Ủy ban nhân dân thành phố về thực hiện công tác bình\n"
+    "đẳng giới năm 2020, Sở Giáo dục và Đào tạo hướng dẫn các cơ sở giáo dục thực hiện như sau:\n"
+    "1. Đẩy mạnh các hoạt động tuyên truyền, phổ biến, giáo dục chính sách, pháp luật về bình đẳng giới.\n"
+    "2. Báo cáo sơ kết 6 tháng trước ngày 01 tháng 6 năm 2020 về Sở Giáo dục và Đào tạo.\n";
+
+// A 300-dpi page image of `text` (the renderer's first page) and its ground truth.
+std::string RenderPng(const TempFiles& files, const std::string& name, const std::string& text, std::string* truth) {
+  const std::string dir = files.Path(name);
+  const std::string txt = files.Write(name + ".txt", text);
+  EXPECT_EQ(RunCommand(ShellQuote(VANBAN_RENDER_TOOL) + " " + ShellQuote(txt) + " --png-dir " + ShellQuote(dir) +
+                       " --dpi 300 >/dev/null").exit_code, 0);
+  if (truth != nullptr) *truth = ReadFile(dir + "/page-0001.gt.txt");
+  return dir + "/page-0001.png";
+}
+
+// An image-only PDF page, as a scanner makes.
+std::string ImagePdf(const TempFiles& files, const std::string& png, const std::string& name) {
+  PIX* pix = pixRead(png.c_str());
+  EXPECT_NE(pix, nullptr);
+  const std::string out = files.Path(name);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(pixWriteMemPdf(&data, &size, pix, 300, "scan"), 0);
+  files.Write(name, std::string(reinterpret_cast<const char*>(data), size));
+  lept_free(data);
+  pixDestroy(&pix);
+  return out;
+}
+
+Document Extract(const std::string& path, OcrMode mode = OcrMode::kAuto, int timeout_ms = 0) {
+  PipelineOptions options;
+  options.ingest.ocr.mode = mode;
+  options.ingest.ocr.jobs = 2;
+  options.ingest.ocr.engine.page_timeout_ms = timeout_ms;
+  return ExtractDocument(path, options);
+}
+
+TEST(OcrPipeline, ImageFileIsRecognized) {
+  TempFiles files;
+  std::string truth;
+  const Document doc = Extract(RenderPng(files, "page", kPageText, &truth));
+  ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].origin, Origin::kOcr);
+  ASSERT_TRUE(doc.pages[0].confidence.has_value());
+  EXPECT_GT(*doc.pages[0].confidence, 0.7f);
+  const double cer = CharacterErrorRate(truth, doc.pages[0].PrintedText());
+  std::printf("[ OCR      ] clean page: CER %.2f%%\n", cer * 100);
+  EXPECT_LT(cer, 0.03);
+}
+
+TEST(OcrPipeline, MixedPdfRecognizesOnlyTheScannedPages) {
+  TempFiles files;
+  const std::string text_pdf = files.Path("text.pdf");
+  ASSERT_EQ(RunCommand(ShellQuote(VANBAN_RENDER_TOOL) + " " + ShellQuote(files.Write("t.txt", kPageText)) +
+                       " --pdf " + ShellQuote(text_pdf) + " >/dev/null").exit_code, 0);
+  const std::string scan_pdf = ImagePdf(files, RenderPng(files, "scan", kPageText, nullptr), "scan.pdf");
+  const std::string mixed = files.Path("mixed.pdf");
+  ASSERT_EQ(RunCommand("qpdf --empty --pages " + ShellQuote(text_pdf) + " " + ShellQuote(scan_pdf) + " " +
+                       ShellQuote(text_pdf) + " -- " + ShellQuote(mixed)).exit_code, 0);
+  const Document doc = Extract(mixed);
+  ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
+  ASSERT_EQ(doc.pages.size(), 3u);
+  EXPECT_EQ(doc.pages[0].origin, Origin::kTextLayer);
+  EXPECT_EQ(doc.pages[1].origin, Origin::kOcr);
+  EXPECT_EQ(doc.pages[2].origin, Origin::kTextLayer);
+  EXPECT_LT(CharacterErrorRate(doc.pages[0].PrintedText(), doc.pages[1].PrintedText()), 0.03);
+
+  const Document skipped = Extract(mixed, OcrMode::kSkip);
+  EXPECT_TRUE(skipped.pages[1].needs_ocr);
+  EXPECT_EQ(skipped.pages[1].origin, Origin::kTextLayer);
+  const Document forced = Extract(mixed, OcrMode::kForce);
+  for (const Page& p : forced.pages) EXPECT_EQ(p.origin, Origin::kOcr);
+}
+
+TEST(OcrPipeline, SearchablePdfGivesBackTheOcrText) {
+  TempFiles files;
+  std::string truth;
+  const std::string png = RenderPng(files, "page", kPageText, &truth);
+  const std::string out = files.Path("searchable.pdf");
+  const auto r = RunCommand(ShellQuote(VanbanCli()) + " ocr " + ShellQuote(png) + " -o " + ShellQuote(out) + " --hocr " +
+                            ShellQuote(files.Path("page.hocr")));
+  ASSERT_EQ(r.exit_code, 0);
+  const auto text = RunCommand("pdftotext -enc UTF-8 " + ShellQuote(out) + " -");
+  ASSERT_EQ(text.exit_code, 0);
+  const double cer = CharacterErrorRate(truth, text.out);
+  std::printf("[ OCR      ] pdftotext on the searchable PDF: CER %.2f%% against the page's text\n", cer * 100);
+  EXPECT_LT(cer, 0.05);
+  EXPECT_NE(ReadFile(files.Path("page.hocr")).find("ocrx_word"), std::string::npos);
+}
+
+TEST(OcrBadInput, TinyImage) {
+  TempFiles files;
+  PIX* pix = pixCreate(1, 1, 8);
+  const std::string path = files.Path("tiny.png");
+  pixWrite(path.c_str(), pix, IFF_PNG);
+  pixDestroy(&pix);
+  const Document doc = Extract(path);
+  EXPECT_TRUE(doc.ok());
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_TRUE(doc.text.empty());
+}
+
+TEST(OcrBadInput, HugeImageIsRefusedOrDownscaled) {
+  TempFiles files;
+  PIX* pix = pixCreate(30000, 30000, 1);  // 112 MB of 1-bit pixels, a few KB as PNG
+  const std::string path = files.Path("huge.png");
+  ASSERT_EQ(pixWrite(path.c_str(), pix, IFF_PNG), 0);
+  pixDestroy(&pix);
+  const Document doc = Extract(path);
+  // Either refused with a clear reason, or downscaled and noted; never a crash or a memory blow-up.
+  if (!doc.ok()) {
+    EXPECT_EQ(doc.errors[0].code, "resource_exhausted");
+  } else {
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_NE(doc.pages[0].note.find("downscaled"), std::string::npos) << doc.pages[0].note;
+  }
+}
+
+TEST(OcrBadInput, CorruptJpeg) {
+  TempFiles files;
+  PIX* pix = pixRead(RenderPng(files, "page", kPageText, nullptr).c_str());
+  const std::string jpg = files.Path("page.jpg");
+  pixWrite(jpg.c_str(), pix, IFF_JFIF_JPEG);
+  pixDestroy(&pix);
+  const std::string bytes = ReadFile(jpg);
+  const Document doc = Extract(files.Write("broken.jpg", bytes.substr(0, bytes.size() / 3)));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.errors[0].code, "corrupt");
+}
+
+TEST(OcrBadInput, BlankPdfPageIsNotAnError) {
+  TempFiles files;
+  PIX* pix = pixCreate(2480, 3508, 8);
+  pixSetAllArbitrary(pix, 255);
+  const std::string blank_png = files.Path("blank.png");
+  pixWrite(blank_png.c_str(), pix, IFF_PNG);
+  pixDestroy(&pix);
+  const Document doc = Extract(ImagePdf(files, blank_png, "blank.pdf"));
+  EXPECT_TRUE(doc.ok());
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_TRUE(doc.text.empty());
+  EXPECT_NE(doc.pages[0].note.find("blank"), std::string::npos) << doc.pages[0].note;
+}
+
+TEST(OcrBadInput, PageTimeoutBecomesAnErrorAndTheRestGoesOn) {
+  TempFiles files;
+  const std::string png = RenderPng(files, "page", kPageText, nullptr);
+  const std::string pdf_a = ImagePdf(files, png, "a.pdf");
+  const Document doc = Extract(pdf_a, OcrMode::kAuto, 1);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.errors[0].code, "resource_exhausted");
+  EXPECT_EQ(doc.errors[0].page, 1);
+  EXPECT_TRUE(doc.pages[0].needs_ocr);
+}
+
+}  // namespace
+}  // namespace vanban

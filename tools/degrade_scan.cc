@@ -1,0 +1,867 @@
+// vanban-degrade-scan: turns a clean rendered page (vanban-render-document
+// --png-dir, 300 dpi) into a synthetic scan with known text, for OCR tests and
+// benchmarks. Three levels:
+//
+//   clean   the page as is, 8-bit grey.
+//   office  an office scanner: grey paper with a gentle gradient, a small
+//           rotation, mild blur, sensor noise, JPEG artefacts; 8-bit grey.
+//   hard    a 200-dpi photocopy of a photocopy: thickened and broken
+//           strokes, faded regions, speckle, a strong illumination gradient,
+//           a larger rotation and a red round seal over the lower right
+//           (signature) area; RGB.
+//
+// Determinism is the main design constraint: the only randomness comes from
+// a splitmix64 generator seeded with --seed, and every distribution is
+// computed here by hand, so the same input and seed give byte-identical
+// output on a given machine. Leptonica is the only library.
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+#include <cstdlib>
+static double P(const char*n,double d){const char*v=getenv(n);return v?atof(v):d;}  // TUNING
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+constexpr int kDefaultInputDpi = 300;
+constexpr int kHardDpi = 200;
+constexpr double kPi = 3.14159265358979323846;
+
+constexpr const char* kUsage =
+    "Usage:\n"
+    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard\n"
+    "                      --seed N [--pdf OUT.pdf]\n"
+    "\n"
+    "Degrades a rendered page (300 dpi unless the PNG says otherwise) into a\n"
+    "synthetic scan. Same input and seed give byte-identical output.\n"
+    "\n"
+    "Levels:\n"
+    "  clean   the page as is, 8-bit grey, input resolution\n"
+    "  office  grey paper, rotation 0.5-2 deg, blur, noise, JPEG q45; grey\n"
+    "  hard    200 dpi photocopy of a photocopy: thick and broken strokes,\n"
+    "          fading, speckle, uneven light, rotation 1-2.5 deg, red seal;\n"
+    "          RGB\n"
+    "\n"
+    "Options:\n"
+    "  --level L   degradation level (required)\n"
+    "  --seed N    unsigned 64-bit seed (required)\n"
+    "  --pdf FILE  also write the scan as a one-page image PDF (no date)\n"
+    "  --help      show this help\n"
+    "\n"
+    "The output format follows the extension (.png, .jpg or .jpeg). Prints\n"
+    "\"IN -> OUT level=L angle=DEG seed=N\". Exit codes: 0 ok, 1 error,\n"
+    "2 usage.\n";
+
+struct PixDeleter {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+struct LeptFreeDeleter {
+  void operator()(l_uint8* p) const { lept_free(p); }
+};
+using LeptBytes = std::unique_ptr<l_uint8, LeptFreeDeleter>;
+
+enum class Level { kClean, kOffice, kHard };
+
+// splitmix64 with hand-written distributions: no std:: distribution (their
+// output is implementation-defined) and no rand().
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, 1).
+  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+  double Uniform(double lo, double hi) { return lo + (hi - lo) * Uniform(); }
+  // Uniform integer in [0, n).
+  int Below(int n) { return static_cast<int>(Uniform() * n); }
+  // Approximately standard normal: Irwin-Hall sum of four uniforms, rescaled
+  // to unit variance. Pure arithmetic, so no libm differences.
+  double Gaussian() {
+    const double s = Uniform() + Uniform() + Uniform() + Uniform();
+    return (s - 2.0) * 1.7320508075688772;
+  }
+  double Sign() { return (Next() & 1) != 0 ? 1.0 : -1.0; }
+  // An independent generator for one processing stage, so that tuning one
+  // stage does not reshuffle the others.
+  Rng Fork() { return Rng(Next()); }
+
+ private:
+  uint64_t state_;
+};
+
+// A grey image in floats, 0 = black, 255 = white.
+struct Gray {
+  int w = 0;
+  int h = 0;
+  std::vector<float> v;
+  Gray() = default;
+  Gray(int width, int height, float fill)
+      : w(width), h(height), v(static_cast<size_t>(width) * height, fill) {}
+  float& At(int x, int y) { return v[static_cast<size_t>(y) * w + x]; }
+  float At(int x, int y) const { return v[static_cast<size_t>(y) * w + x]; }
+};
+
+// An RGB image in floats.
+struct Rgb {
+  int w = 0;
+  int h = 0;
+  std::vector<float> r, g, b;
+};
+
+uint8_t ToByte(float f) {
+  if (!(f > 0.0f)) return 0;
+  if (f >= 255.0f) return 255;
+  return static_cast<uint8_t>(f + 0.5f);
+}
+
+float Clamp01(float f) { return std::min(1.0f, std::max(0.0f, f)); }
+
+float SmoothStep(float edge0, float edge1, float x) {
+  const float t = Clamp01((x - edge0) / (edge1 - edge0));
+  return t * t * (3.0f - 2.0f * t);
+}
+
+Gray GrayFromPix(PIX* pix) {
+  Gray g(pixGetWidth(pix), pixGetHeight(pix), 0.0f);
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < g.h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < g.w; ++x) g.At(x, y) = GET_DATA_BYTE(line, x);
+  }
+  return g;
+}
+
+PixPtr PixFromGray(const Gray& g) {
+  PixPtr pix(pixCreate(g.w, g.h, 8));
+  if (!pix) return pix;
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < g.h; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < g.w; ++x) SET_DATA_BYTE(line, x, ToByte(g.At(x, y)));
+  }
+  return pix;
+}
+
+Rgb RgbFromPix(PIX* pix) {
+  Rgb c;
+  c.w = pixGetWidth(pix);
+  c.h = pixGetHeight(pix);
+  const size_t n = static_cast<size_t>(c.w) * c.h;
+  c.r.resize(n);
+  c.g.resize(n);
+  c.b.resize(n);
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < c.h; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < c.w; ++x) {
+      l_int32 r = 0, g = 0, b = 0;
+      extractRGBValues(line[x], &r, &g, &b);
+      const size_t i = static_cast<size_t>(y) * c.w + x;
+      c.r[i] = static_cast<float>(r);
+      c.g[i] = static_cast<float>(g);
+      c.b[i] = static_cast<float>(b);
+    }
+  }
+  return c;
+}
+
+PixPtr PixFromRgb(const Rgb& c) {
+  PixPtr pix(pixCreate(c.w, c.h, 32));
+  if (!pix) return pix;
+  pixSetSpp(pix.get(), 3);
+  l_uint32* data = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < c.h; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < c.w; ++x) {
+      const size_t i = static_cast<size_t>(y) * c.w + x;
+      l_uint32 pixel = 0;
+      composeRGBPixel(ToByte(c.r[i]), ToByte(c.g[i]), ToByte(c.b[i]), &pixel);
+      line[x] = pixel;
+    }
+  }
+  return pix;
+}
+
+// Smooth random field in [0, 1]: bilinear (smoothstep-weighted) value noise
+// on a grid of `cell` pixels.
+std::vector<float> ValueNoise(int w, int h, double cell, Rng& rng) {
+  const int gw = static_cast<int>(std::ceil(w / cell)) + 2;
+  const int gh = static_cast<int>(std::ceil(h / cell)) + 2;
+  std::vector<float> grid(static_cast<size_t>(gw) * gh);
+  for (float& f : grid) f = static_cast<float>(rng.Uniform());
+  std::vector<float> out(static_cast<size_t>(w) * h);
+  for (int y = 0; y < h; ++y) {
+    const double gy = y / cell;
+    const int y0 = static_cast<int>(gy);
+    float ty = static_cast<float>(gy - y0);
+    ty = ty * ty * (3.0f - 2.0f * ty);
+    for (int x = 0; x < w; ++x) {
+      const double gx = x / cell;
+      const int x0 = static_cast<int>(gx);
+      float tx = static_cast<float>(gx - x0);
+      tx = tx * tx * (3.0f - 2.0f * tx);
+      const float* row0 = &grid[static_cast<size_t>(y0) * gw];
+      const float* row1 = row0 + gw;
+      const float a = row0[x0] + (row0[x0 + 1] - row0[x0]) * tx;
+      const float b = row1[x0] + (row1[x0 + 1] - row1[x0]) * tx;
+      out[static_cast<size_t>(y) * w + x] = a + (b - a) * ty;
+    }
+  }
+  return out;
+}
+
+// Two octaves of value noise, renormalised to roughly [0, 1].
+std::vector<float> Fbm(int w, int h, double cell, Rng& rng) {
+  std::vector<float> a = ValueNoise(w, h, cell, rng);
+  const std::vector<float> b = ValueNoise(w, h, cell / 2.5, rng);
+  for (size_t i = 0; i < a.size(); ++i) {
+    // Mean 0.5; stretch the variance lost by averaging back out.
+    a[i] = Clamp01(0.5f + ((0.65f * a[i] + 0.35f * b[i]) - 0.5f) * 1.45f);
+  }
+  return a;
+}
+
+PixPtr ToGray8(PIX* pix) { return PixPtr(pixConvertTo8(pix, 0)); }
+
+// Rotates about the centre keeping the size; corners come in white.
+PixPtr Rotate(PIX* pix, double degrees) {
+  return PixPtr(pixRotate(pix, static_cast<float>(degrees * kPi / 180.0),
+                          L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+}
+
+void AddNoise(Gray& g, double sigma, Rng& rng) {
+  for (float& f : g.v) f += static_cast<float>(sigma * rng.Gaussian());
+}
+
+// Encodes to JPEG in memory; the bytes are kept so that a .jpg output is
+// exactly this encoding (no second generation).
+struct Jpeg {
+  LeptBytes bytes;
+  size_t size = 0;
+};
+
+bool EncodeJpeg(PIX* pix, int quality, Jpeg& out) {
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pixWriteMemJpeg(&data, &size, pix, quality, 0) != 0 || !data) return false;
+  out.bytes.reset(data);
+  out.size = size;
+  return true;
+}
+
+// ---------------------------------------------------------------- office
+
+struct Result {
+  PixPtr pix;
+  Jpeg jpeg;  // set when the last step was a JPEG encoding
+  double angle = 0.0;
+  int dpi = kDefaultInputDpi;
+};
+
+bool Office(PIX* input, int dpi, Rng& rng, Result& res) {
+  Rng rng_geom = rng.Fork();
+  Rng rng_paper = rng.Fork();
+  Rng rng_noise = rng.Fork();
+  Rng rng_toner = rng.Fork();
+
+  PixPtr grey = ToGray8(input);
+  if (!grey) return false;
+  // Show-through: the verso of thin paper, i.e. the page mirrored and
+  // shifted, faintly mixed in before the scan.
+  PixPtr verso(pixFlipLR(nullptr, grey.get()));
+  if (!verso) return false;
+  const Gray back = GrayFromPix(verso.get());
+  Gray front = GrayFromPix(grey.get());
+  // Uneven toner on the printout: patches (about an inch across) where the
+  // ink density drops to ~40%.
+  {
+    const std::vector<float> f = Fbm(front.w, front.h, dpi, rng_toner);
+    for (size_t i = 0; i < front.v.size(); ++i) {
+      const float keep = 1.0f - 0.58f * SmoothStep(0.60f, 0.75f, f[i]);
+      front.v[i] = 255.0f - (255.0f - front.v[i]) * keep;
+    }
+  }
+  const double show = rng_paper.Uniform(0.06, 0.12);
+  const int shift = static_cast<int>(rng_paper.Uniform(-0.4, 0.4) * dpi);
+  for (int y = 0; y < front.h; ++y) {
+    const int by = y + shift;
+    if (by < 0 || by >= back.h) continue;
+    for (int x = 0; x < front.w; ++x) {
+      const float d = 255.0f - back.At(x, by);
+      front.At(x, y) -= static_cast<float>(show * d) * (front.At(x, y) / 255.0f);
+    }
+  }
+  PixPtr both = PixFromGray(front);
+  if (!both) return false;
+
+  res.angle = rng_geom.Sign() * rng_geom.Uniform(0.5, 2.0);
+  PixPtr rotated = Rotate(both.get(), res.angle);
+  if (!rotated) return false;
+  Gray g = GrayFromPix(rotated.get());
+
+  // Paper: base grey, a gentle linear gradient in a random direction, faint
+  // blotches. Ink is a dark grey, not black.
+  const double base = rng_paper.Uniform(222.0, 236.0);
+  const double amp = rng_paper.Uniform(6.0, 12.0);
+  const double theta = rng_paper.Uniform(0.0, 2.0 * kPi);
+  const double ink = rng_paper.Uniform(60.0, 90.0);
+  const double ct = std::cos(theta), st = std::sin(theta);
+  const double half_diag = 0.5 * std::hypot(g.w, g.h);
+  const std::vector<float> blotch = ValueNoise(g.w, g.h, dpi * 1.2, rng_paper);
+  for (int y = 0; y < g.h; ++y) {
+    for (int x = 0; x < g.w; ++x) {
+      const double t = ((x - 0.5 * g.w) * ct + (y - 0.5 * g.h) * st) / half_diag;
+      const double paper = base + amp * t +
+                           6.0 * (blotch[static_cast<size_t>(y) * g.w + x] - 0.5);
+      float& v = g.At(x, y);
+      v = static_cast<float>(ink + (paper - ink) * (v / 255.0));
+    }
+  }
+  PixPtr papered = PixFromGray(g);
+  if (!papered) return false;
+  // Soft optics: the sensor resolves about 120 dpi, interpolated to the
+  // nominal resolution, then a mild blur.
+  const float down = 120.0f / static_cast<float>(dpi);
+  PixPtr low(pixScaleAreaMap(papered.get(), down, down));
+  if (!low) return false;
+  PixPtr up(pixScaleToSize(low.get(), g.w, g.h));
+  if (!up) return false;
+  PixPtr blurred(pixBlockconv(up.get(), 1, 1));
+  if (!blurred) return false;
+  g = GrayFromPix(blurred.get());
+  AddNoise(g, 9.0, rng_noise);
+  PixPtr noisy = PixFromGray(g);
+  if (!noisy) return false;
+  pixSetResolution(noisy.get(), dpi, dpi);
+  if (!EncodeJpeg(noisy.get(), 40, res.jpeg)) return false;
+  res.pix.reset(pixReadMemJpeg(res.jpeg.bytes.get(), res.jpeg.size, 0, 1,
+                               nullptr, 0));
+  res.dpi = dpi;
+  return res.pix != nullptr;
+}
+
+// ------------------------------------------------------------------ hard
+
+// Choose per region between thinned, original and thickened strokes; regions
+// come from a smooth random field, so whole words or parts of letters are
+// bold, or thin with breaks.
+Gray MorphJitter(PIX* grey, double cell, float thin_below, float thick_above,
+                 Rng& rng) {
+  PixPtr thick(pixErodeGray(grey, 3, 3));  // min filter: dark ink spreads
+  PixPtr thin(pixDilateGray(grey, 3, 3));  // max filter: ink recedes
+  Gray orig = GrayFromPix(grey);
+  if (!thick || !thin) return orig;
+  const Gray gk = GrayFromPix(thick.get());
+  const Gray gn = GrayFromPix(thin.get());
+  const std::vector<float> m = Fbm(orig.w, orig.h, cell, rng);
+  for (size_t i = 0; i < orig.v.size(); ++i) {
+    if (m[i] > thick_above) {
+      orig.v[i] = gk.v[i];
+    } else if (m[i] < thin_below) {
+      orig.v[i] = gn.v[i];
+    }
+  }
+  return orig;
+}
+
+// One photocopier generation on a grey image: blur, toner noise, and a steep
+// contrast curve around a wandering threshold (ragged, semi-binary edges).
+// `fade` (optional) scales the ink density before thresholding.
+bool CopyGeneration(Gray& g, double noise_sigma, double threshold,
+                    double threshold_wander, double steepness,
+                    const std::vector<float>* fade, Rng& rng) {
+  PixPtr pix = PixFromGray(g);
+  if (!pix) return false;
+  PixPtr blurred(pixBlockconv(pix.get(), 1, 1));
+  if (!blurred) return false;
+  g = GrayFromPix(blurred.get());
+  const std::vector<float> wander =
+      ValueNoise(g.w, g.h, std::max(g.w, g.h) / 6.0, rng);
+  for (size_t i = 0; i < g.v.size(); ++i) {
+    double density = 255.0 - g.v[i];
+    if (fade) density *= (*fade)[i];
+    const double v = 255.0 - density + noise_sigma * rng.Gaussian();
+    const double t = threshold + threshold_wander * (wander[i] - 0.5);
+    g.v[i] = static_cast<float>(255.0 / (1.0 + std::exp(-(v - t) / steepness)));
+  }
+  return true;
+}
+
+// Dark dots (toner specks, dust) and a few small irregular blobs.
+void Speckle(Gray& g, int dpi, Rng& rng) {
+  const double mpx = g.w * static_cast<double>(g.h) / 1e6;
+  auto disc = [&](double cx, double cy, double r, double darkness) {
+    const int x0 = std::max(0, static_cast<int>(std::floor(cx - r - 1)));
+    const int x1 = std::min(g.w - 1, static_cast<int>(std::ceil(cx + r + 1)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(cy - r - 1)));
+    const int y1 = std::min(g.h - 1, static_cast<int>(std::ceil(cy + r + 1)));
+    for (int y = y0; y <= y1; ++y) {
+      for (int x = x0; x <= x1; ++x) {
+        const double d = std::hypot(x - cx, y - cy);
+        const double cover = Clamp01(static_cast<float>(r + 0.5 - d));
+        if (cover <= 0) continue;
+        float& v = g.At(x, y);
+        v = static_cast<float>(v * (1.0 - darkness * cover));
+      }
+    }
+  };
+  const int dots = static_cast<int>(700 * mpx);
+  for (int i = 0; i < dots; ++i) {
+    disc(rng.Uniform(0, g.w), rng.Uniform(0, g.h), rng.Uniform(0.4, 1.4),
+         rng.Uniform(0.5, 1.0));
+  }
+  const int blobs = static_cast<int>(14 * mpx);
+  for (int i = 0; i < blobs; ++i) {
+    const double cx = rng.Uniform(0, g.w), cy = rng.Uniform(0, g.h);
+    const double r = rng.Uniform(1.5, 4.0) * dpi / 200.0;
+    const int parts = 2 + rng.Below(3);
+    for (int k = 0; k < parts; ++k) {
+      disc(cx + rng.Uniform(-r, r), cy + rng.Uniform(-r, r),
+           r * rng.Uniform(0.5, 1.0), rng.Uniform(0.7, 1.0));
+    }
+  }
+  // A faint vertical streak from a dirty copier drum, now and then.
+  if (rng.Uniform() < 0.5) {
+    const double sx = rng.Uniform(0.1 * g.w, 0.9 * g.w);
+    const double width = rng.Uniform(1.0, 3.0);
+    const double dark = rng.Uniform(0.10, 0.25);
+    for (int y = 0; y < g.h; ++y) {
+      for (int x = std::max(0, static_cast<int>(sx - width - 1));
+           x <= std::min(g.w - 1, static_cast<int>(sx + width + 1)); ++x) {
+        const double cover = Clamp01(static_cast<float>(width - std::fabs(x - sx)));
+        g.At(x, y) *= static_cast<float>(1.0 - dark * cover);
+      }
+    }
+  }
+}
+
+// Distance from (px, py) to the segment a-b.
+double SegmentDistance(double px, double py, double ax, double ay, double bx,
+                       double by) {
+  const double dx = bx - ax, dy = by - ay;
+  const double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0.0;
+  t = std::min(1.0, std::max(0.0, t));
+  return std::hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+struct Segment {
+  double ax, ay, bx, by, half_width;
+};
+
+bool InsideStar(double x, double y, double cx, double cy, double r,
+                double tilt) {
+  // Five-pointed star, point up: even-odd test on the 10-vertex polygon.
+  double vx[10], vy[10];
+  for (int k = 0; k < 10; ++k) {
+    const double rr = (k % 2 == 0) ? r : r * 0.40;
+    const double a = -kPi / 2 + tilt + k * kPi / 5;
+    vx[k] = cx + rr * std::cos(a);
+    vy[k] = cy + rr * std::sin(a);
+  }
+  bool inside = false;
+  for (int i = 0, j = 9; i < 10; j = i++) {
+    if ((vy[i] > y) != (vy[j] > y) &&
+        x < (vx[j] - vx[i]) * (y - vy[i]) / (vy[j] - vy[i]) + vx[i]) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+// Stamps a red round seal (Vietnamese "con dấu": thick outer ring, thin
+// inner ring, a band of letter-like marks between them, a star and a line of
+// marks in the middle) centred at (cx, cy), blended like ink (multiply).
+void StampSeal(Rgb& img, double cx, double cy, int dpi, Rng& rng) {
+  const double mm = dpi / 25.4;
+  const double radius = rng.Uniform(19.0, 21.0) * mm;     // ~4 cm across
+  const double ring = rng.Uniform(1.8, 2.2) * mm;         // ~2 mm thick
+  const double inner_r = radius * 0.64;
+  const double inner_w = 0.35 * mm;
+  const double stroke = 0.30 * mm;  // half width of the letter strokes
+  const double tilt = rng.Uniform(-0.35, 0.35);  // radians, about ±20°
+  const double ct = std::cos(tilt), st = std::sin(tilt);
+  // Rotates a point given relative to the centre by the tilt.
+  auto turn = [&](double dx, double dy, double& x, double& y) {
+    x = cx + dx * ct - dy * st;
+    y = cy + dx * st + dy * ct;
+  };
+
+  std::vector<Segment> segs;
+  // Letters around the band, from lower left over the top to lower right.
+  const double band_r = (radius - ring + inner_r + inner_w) / 2.0;
+  const double glyph_h = (radius - ring - inner_r - inner_w) * 0.62;
+  const int letters = 20 + rng.Below(6);
+  const double a_start = kPi * 0.72 + tilt, a_end = kPi * 2.28 + tilt;
+  for (int k = 0; k < letters; ++k) {
+    const double a = a_start + (a_end - a_start) * (k + 0.5) / letters;
+    const double ux = std::cos(a), uy = std::sin(a);  // radial (outwards)
+    const double tx = -uy, ty = ux;                   // tangential
+    const double gw = glyph_h * rng.Uniform(0.45, 0.7);
+    // A glyph is 2-4 strokes between random points of a small box in the
+    // (tangential, radial) frame, like a stylised capital letter.
+    const int strokes = 2 + rng.Below(3);
+    for (int s = 0; s < strokes; ++s) {
+      const double u0 = rng.Uniform(-0.5, 0.5) * gw;
+      const double v0 = rng.Below(2) != 0 ? glyph_h / 2 : -glyph_h / 2;
+      const double u1 = rng.Uniform(-0.5, 0.5) * gw;
+      const double v1 = (rng.Uniform() < 0.7) ? -v0 : rng.Uniform(-0.5, 0.5) * glyph_h;
+      segs.push_back({cx + band_r * ux + u0 * tx + v0 * ux,
+                      cy + band_r * uy + u0 * ty + v0 * uy,
+                      cx + band_r * ux + u1 * tx + v1 * ux,
+                      cy + band_r * uy + u1 * ty + v1 * uy, stroke});
+    }
+  }
+  // A line of smaller marks under the star (centre-relative, then tilted).
+  const int marks = 6 + rng.Below(3);
+  const double row_y = inner_r * 0.45;
+  const double mark_h = inner_r * 0.22;
+  const double row_w = inner_r * 1.3;
+  for (int k = 0; k < marks; ++k) {
+    const double mx = -row_w / 2 + row_w * (k + 0.5) / marks;
+    const double mw = row_w / marks * 0.6;
+    const int strokes = 2 + rng.Below(2);
+    for (int s = 0; s < strokes; ++s) {
+      Segment seg{0, 0, 0, 0, stroke * 0.85};
+      turn(mx + rng.Uniform(-0.5, 0.5) * mw,
+           row_y - mark_h / 2 + rng.Uniform(0, 0.3) * mark_h, seg.ax, seg.ay);
+      turn(mx + rng.Uniform(-0.5, 0.5) * mw,
+           row_y + mark_h / 2 - rng.Uniform(0, 0.3) * mark_h, seg.bx, seg.by);
+      segs.push_back(seg);
+    }
+  }
+  const double star_r = inner_r * 0.36;
+  double star_cx = 0, star_cy = 0;
+  turn(0.0, -inner_r * 0.12, star_cx, star_cy);
+
+  const int x0 = std::max(0, static_cast<int>(cx - radius - 2));
+  const int x1 = std::min(img.w - 1, static_cast<int>(cx + radius + 2));
+  const int y0 = std::max(0, static_cast<int>(cy - radius - 2));
+  const int y1 = std::min(img.h - 1, static_cast<int>(cy + radius + 2));
+  if (x1 <= x0 || y1 <= y0) return;
+  const int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  // Uneven inking: a smooth field, and finer patches where the ink is thin.
+  const std::vector<float> coarse = ValueNoise(bw, bh, 6.0 * mm, rng);
+  const std::vector<float> fine = ValueNoise(bw, bh, 0.9 * mm, rng);
+  const double opacity = rng.Uniform(0.72, 0.85);
+  const double sr = 200.0 / 255.0, sg = 30.0 / 255.0, sb = 30.0 / 255.0;
+  for (int y = y0; y <= y1; ++y) {
+    for (int x = x0; x <= x1; ++x) {
+      const double px = x + 0.5, py = y + 0.5;
+      const double d = std::hypot(px - cx, py - cy);
+      double cover = 0.0;
+      cover = std::max(cover, static_cast<double>(Clamp01(static_cast<float>(
+                                  std::min(d - (radius - ring), radius - d) + 0.5))));
+      cover = std::max(cover, static_cast<double>(Clamp01(static_cast<float>(
+                                  inner_w - std::fabs(d - inner_r) + 0.5))));
+      if (InsideStar(px, py, star_cx, star_cy, star_r, tilt)) cover = 1.0;
+      if (cover < 1.0 && d < radius - ring) {
+        for (const Segment& s : segs) {
+          const double sd = SegmentDistance(px, py, s.ax, s.ay, s.bx, s.by);
+          cover = std::max(cover, static_cast<double>(Clamp01(
+                                      static_cast<float>(s.half_width - sd + 0.5))));
+          if (cover >= 1.0) break;
+        }
+      }
+      if (cover <= 0.0) continue;
+      const size_t li = static_cast<size_t>(y - y0) * bw + (x - x0);
+      double a = cover * opacity * (0.55 + 0.45 * coarse[li]);
+      if (fine[li] < 0.22) a *= 0.35;
+      const size_t i = static_cast<size_t>(y) * img.w + x;
+      img.r[i] = static_cast<float>(img.r[i] * (1.0 - a + a * sr));
+      img.g[i] = static_cast<float>(img.g[i] * (1.0 - a + a * sg));
+      img.b[i] = static_cast<float>(img.b[i] * (1.0 - a + a * sb));
+    }
+  }
+}
+
+// Bottom-most and right-most rows/columns holding ink, or false if none.
+bool InkBox(const Gray& g, int& right, int& bottom) {
+  right = -1;
+  bottom = -1;
+  for (int y = 0; y < g.h; ++y) {
+    for (int x = 0; x < g.w; ++x) {
+      if (g.At(x, y) < 128.0f) {
+        bottom = y;
+        right = std::max(right, x);
+      }
+    }
+  }
+  return bottom >= 0;
+}
+
+bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
+  Rng rng_geom = rng.Fork();
+  Rng rng_gen1 = rng.Fork();
+  Rng rng_gen2 = rng.Fork();
+  Rng rng_fade = rng.Fork();
+  Rng rng_speckle = rng.Fork();
+  Rng rng_seal = rng.Fork();
+  Rng rng_light = rng.Fork();
+  Rng rng_noise = rng.Fork();
+
+  PixPtr grey = ToGray8(input);
+  if (!grey) return false;
+
+  // Generation 1, at the input resolution: stroke jitter, then copy.
+  const double s_in = in_dpi / 300.0;
+  Gray g = MorphJitter(grey.get(), 70.0 * s_in, (float)P("T1LO",0.30), (float)P("T1HI",0.70), rng_gen1);
+  if (!CopyGeneration(g, P("N1",28.0), 150.0, 40.0, 14.0, nullptr, rng_gen1))
+    return false;
+
+  // Down to 200 dpi (area mapping, i.e. the copier's optics).
+  PixPtr gen1 = PixFromGray(g);
+  if (!gen1) return false;
+  const float scale = static_cast<float>(kHardDpi) / static_cast<float>(in_dpi);
+  PixPtr small(pixScaleAreaMap(gen1.get(), scale, scale));
+  if (!small) return false;
+
+  // Generation 2 at 200 dpi, with faded regions (toner running low).
+  Gray g2 = MorphJitter(small.get(), 60.0, (float)P("T2LO",0.22), (float)P("T2HI",0.82), rng_gen2);
+  std::vector<float> fade = Fbm(g2.w, g2.h, kHardDpi * 1.3, rng_fade);
+  const float fmin = (float)P("FMIN",0.52);
+  for (float& f : fade) f = fmin + (1.0f - fmin) * SmoothStep(0.15f, 0.75f, f);
+  if (!CopyGeneration(g2, P("N2",22.0), 140.0, 30.0, 16.0, &fade, rng_gen2))
+    return false;
+  Speckle(g2, kHardDpi, rng_speckle);
+
+  // The final scan is skewed; the corners come in as blank paper.
+  res.angle = rng_geom.Sign() * rng_geom.Uniform(1.0, 2.5);
+  PixPtr copied = PixFromGray(g2);
+  if (!copied) return false;
+  PixPtr rotated = Rotate(copied.get(), res.angle);
+  if (!rotated) return false;
+  g2 = GrayFromPix(rotated.get());
+
+  // Paper tint and ink colour, as RGB.
+  const double paper = rng_light.Uniform(228.0, 242.0);
+  const double ink = rng_light.Uniform(20.0, 40.0);
+  Rgb img;
+  img.w = g2.w;
+  img.h = g2.h;
+  const size_t n = g2.v.size();
+  img.r.resize(n);
+  img.g.resize(n);
+  img.b.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const double t = Clamp01(g2.v[i] / 255.0f);
+    img.r[i] = static_cast<float>(ink + (paper + 3.0 - ink) * t);
+    img.g[i] = static_cast<float>(ink + (paper - ink) * t);
+    img.b[i] = static_cast<float>(ink + (paper - 8.0 - ink) * t);
+  }
+
+  // The seal goes over the lower right of the text block, where the
+  // signature block of an administrative document sits; it was stamped by
+  // hand, so it has its own tilt.
+  int right = 0, bottom = 0;
+  if (!InkBox(g2, right, bottom)) {
+    right = img.w * 3 / 4;
+    bottom = img.h * 3 / 4;
+  }
+  const double mm = kHardDpi / 25.4;
+  const double r_seal = 20.0 * mm;
+  double cx = img.w * rng_seal.Uniform(0.60, 0.72);
+  double cy = bottom - r_seal * rng_seal.Uniform(0.3, 1.0);
+  cx = std::min(std::max(cx, r_seal + 10.0), img.w - r_seal - 10.0);
+  cy = std::min(std::max(cy, img.h * 0.3), img.h - r_seal - 10.0);
+  StampSeal(img, cx, cy, kHardDpi, rng_seal);
+
+  // Scan: mild blur, then uneven illumination (all channels) and noise.
+  PixPtr flat = PixFromRgb(img);
+  if (!flat) return false;
+  PixPtr blurred(pixBlockconv(flat.get(), 1, 1));
+  if (!blurred) return false;
+  img = RgbFromPix(blurred.get());
+
+  const double theta = rng_light.Uniform(0.0, 2.0 * kPi);
+  const double strength = P("LIGHT",1)*rng_light.Uniform(0.30, 0.40);
+  const double ct = std::cos(theta), st = std::sin(theta);
+  const double half_diag = 0.5 * std::hypot(img.w, img.h);
+  const std::vector<float> blotch =
+      Fbm(img.w, img.h, kHardDpi * 1.5, rng_light);
+  for (int y = 0; y < img.h; ++y) {
+    for (int x = 0; x < img.w; ++x) {
+      // Linear ramp from 1 (bright side) to 1 - strength (dark side), a
+      // vignette, and soft blotches.
+      const double t =
+          0.5 + 0.5 * ((x - 0.5 * img.w) * ct + (y - 0.5 * img.h) * st) / half_diag;
+      const double rx = (x - 0.5 * img.w) / (0.5 * img.w);
+      const double ry = (y - 0.5 * img.h) / (0.5 * img.h);
+      const size_t i = static_cast<size_t>(y) * img.w + x;
+      const double light = (1.0 - strength * t) *
+                           (1.0 - 0.06 * (rx * rx + ry * ry)) *
+                           (1.0 - 0.10 * blotch[i]);
+      const double grain = P("GRAIN",6.0) * rng_noise.Gaussian();
+      img.r[i] = static_cast<float>(img.r[i] * light + grain + 2.0 * rng_noise.Gaussian());
+      img.g[i] = static_cast<float>(img.g[i] * light + grain + 2.0 * rng_noise.Gaussian());
+      img.b[i] = static_cast<float>(img.b[i] * light + grain + 2.0 * rng_noise.Gaussian());
+    }
+  }
+  res.pix = PixFromRgb(img);
+  res.dpi = kHardDpi;
+  return res.pix != nullptr;
+}
+
+bool Clean(PIX* input, int dpi, Result& res) {
+  res.pix = ToGray8(input);
+  res.dpi = dpi;
+  return res.pix != nullptr;
+}
+
+// ------------------------------------------------------------------ I/O
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    const char c = s[s.size() - suffix.size() + i];
+    const char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lc != suffix[i]) return false;
+  }
+  return true;
+}
+
+bool WriteBytes(const std::string& path, const l_uint8* data, size_t size) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return false;
+  const bool ok = std::fwrite(data, 1, size, f) == size;
+  return (std::fclose(f) == 0) && ok;
+}
+
+int Fail(const std::string& msg) {
+  std::fprintf(stderr, "vanban-degrade-scan: %s\n", msg.c_str());
+  return kExitError;
+}
+
+int Usage(const std::string& msg) {
+  std::fprintf(stderr, "vanban-degrade-scan: %s\n\n%s", msg.c_str(), kUsage);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> positional;
+  std::string level_name, seed_text, pdf_path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    auto value = [&](std::string& out) -> bool {
+      if (i + 1 >= argc) return false;
+      out = argv[++i];
+      return true;
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      return kExitOk;
+    } else if (arg == "--level") {
+      if (!value(level_name)) return Usage("--level needs a value");
+    } else if (arg == "--seed") {
+      if (!value(seed_text)) return Usage("--seed needs a value");
+    } else if (arg == "--pdf") {
+      if (!value(pdf_path)) return Usage("--pdf needs a value");
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return Usage("unknown option " + std::string(arg));
+    } else {
+      positional.emplace_back(arg);
+    }
+  }
+  if (positional.size() != 2) return Usage("expected IN.png and OUT");
+  Level level;
+  if (level_name == "clean") {
+    level = Level::kClean;
+  } else if (level_name == "office") {
+    level = Level::kOffice;
+  } else if (level_name == "hard") {
+    level = Level::kHard;
+  } else {
+    return Usage(level_name.empty() ? "--level is required"
+                                    : "unknown level " + level_name);
+  }
+  if (seed_text.empty()) return Usage("--seed is required");
+  uint64_t seed = 0;
+  {
+    const char* b = seed_text.data();
+    const char* e = b + seed_text.size();
+    const auto [p, ec] = std::from_chars(b, e, seed);
+    if (ec != std::errc() || p != e) return Usage("bad --seed " + seed_text);
+  }
+  const std::string& in_path = positional[0];
+  const std::string& out_path = positional[1];
+  const bool out_jpeg = EndsWith(out_path, ".jpg") || EndsWith(out_path, ".jpeg");
+  if (!out_jpeg && !EndsWith(out_path, ".png")) {
+    return Usage("OUT must end in .png, .jpg or .jpeg");
+  }
+
+  setMsgSeverity(L_SEVERITY_ERROR);
+  PixPtr input(pixRead(in_path.c_str()));
+  if (!input) return Fail("cannot read image " + in_path);
+  int in_dpi = pixGetXRes(input.get());
+  if (in_dpi <= 0) in_dpi = kDefaultInputDpi;
+
+  // Mix the level into the seed so that one seed gives unrelated draws per
+  // level.
+  Rng rng(seed ^ (0x5eedULL * (static_cast<uint64_t>(level) + 1)));
+  Result res;
+  bool ok = false;
+  switch (level) {
+    case Level::kClean: ok = Clean(input.get(), in_dpi, res); break;
+    case Level::kOffice: ok = Office(input.get(), in_dpi, rng, res); break;
+    case Level::kHard: ok = Hard(input.get(), in_dpi, rng, res); break;
+  }
+  if (!ok || !res.pix) return Fail("processing failed for " + in_path);
+  pixSetResolution(res.pix.get(), res.dpi, res.dpi);
+
+  if (out_jpeg) {
+    if (!res.jpeg.bytes) {
+      if (!EncodeJpeg(res.pix.get(), 92, res.jpeg)) {
+        return Fail("JPEG encoding failed");
+      }
+    }
+    if (!WriteBytes(out_path, res.jpeg.bytes.get(), res.jpeg.size)) {
+      return Fail("cannot write " + out_path);
+    }
+  } else if (pixWrite(out_path.c_str(), res.pix.get(), IFF_PNG) != 0) {
+    return Fail("cannot write " + out_path);
+  }
+
+  if (!pdf_path.empty()) {
+    l_pdfSetDateAndVersion(0);
+    // A JPEG output is embedded as is (DCT); a PNG one losslessly (flate).
+    const l_ok rc =
+        out_jpeg ? convertToPdf(out_path.c_str(), L_JPEG_ENCODE, 0,
+                                pdf_path.c_str(), 0, 0, res.dpi, nullptr,
+                                nullptr, 0)
+                 : pixConvertToPdf(res.pix.get(), L_FLATE_ENCODE, 0,
+                                   pdf_path.c_str(), 0, 0, res.dpi, nullptr,
+                                   nullptr, 0);
+    if (rc != 0) return Fail("cannot write " + pdf_path);
+  }
+
+  std::printf("%s -> %s level=%s angle=%.3f seed=%llu\n", in_path.c_str(),
+              out_path.c_str(), level_name.c_str(), res.angle,
+              static_cast<unsigned long long>(seed));
+  return kExitOk;
+}
