@@ -20,9 +20,10 @@ using testing::ShellQuote;
 using testing::SourceDir;
 using testing::TempFiles;
 
-Document ExtractFile(const std::string& path, const std::string& password = "") {
+Document ExtractFile(const std::string& path, const std::string& password = "", OcrMode ocr = OcrMode::kAuto) {
   PipelineOptions options;
   options.ingest.pdf_password = password;
+  options.ingest.ocr.mode = ocr;
   return ExtractDocument(path, options);
 }
 
@@ -114,7 +115,8 @@ TEST(PdfSource, PageWithoutTextLayerIsMarkedForOcr) {
   const std::string mixed = files.Path("mixed.pdf");
   ASSERT_EQ(RunCommand("qpdf --empty --pages " + ShellQuote(text_pdf) + " " + ShellQuote(blank_pdf) + " " +
                 ShellQuote(text_pdf) + " -- " + ShellQuote(mixed)).exit_code, 0);
-  const Document doc = ExtractFile(mixed);
+  // Without OCR the page stays marked for it.
+  const Document doc = ExtractFile(mixed, "", OcrMode::kSkip);
   ASSERT_EQ(doc.pages.size(), 3u);
   EXPECT_FALSE(doc.pages[0].needs_ocr);
   EXPECT_TRUE(doc.pages[1].needs_ocr);
@@ -122,6 +124,11 @@ TEST(PdfSource, PageWithoutTextLayerIsMarkedForOcr) {
   EXPECT_FALSE(doc.pages[2].needs_ocr);
   ASSERT_EQ(doc.paragraphs.size(), 2u);
   EXPECT_EQ(doc.paragraphs[1].page, 3);
+  // With OCR (the default) the blank page is recognized as blank, which is not an error.
+  const Document ocr = ExtractFile(mixed);
+  EXPECT_TRUE(ocr.ok());
+  EXPECT_EQ(ocr.pages[1].origin, Origin::kOcr);
+  EXPECT_NE(ocr.pages[1].note.find("blank"), std::string::npos) << ocr.pages[1].note;
 }
 
 // ---- bad PDFs ------------------------------------------------------------------------------

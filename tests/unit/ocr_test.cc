@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #ifndef VANBAN_SOURCE_DIR  // test_files.h wants it; these tests do not use it
@@ -219,6 +222,9 @@ TEST(OcrEngine, LinesAreTheirWordsJoinedBySpaces) {
       EXPECT_EQ(line.text, joined);
       EXPECT_EQ(line.page, 1);
       EXPECT_EQ(line.origin, Origin::kOcr);
+      UErrorCode error = U_ZERO_ERROR;
+      const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+      EXPECT_TRUE(nfc->isNormalized(icu::UnicodeString::fromUTF8(line.text), error)) << line.text;
     }
   }
 }
@@ -325,6 +331,27 @@ TEST(OcrEngine, EngineIsReusedAcrossPages) {
     EXPECT_EQ(result->page.number, number);
   }
   EXPECT_EQ((*engine)->Recognize(nullptr, 4).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(OcrEngine, OneEnginePerThreadOnASharedImage) {
+  PixPtr image = DecodeOne(Rendered().png);
+  ASSERT_TRUE(image);
+  const Timed& reference = CleanPageResult();
+  ASSERT_TRUE(reference.result.ok());
+  const Pix* shared = image.get();  // read by both threads, never changed
+  std::string texts[2];
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([shared, &texts, t] {
+      auto engine = OcrEngine::Create(OcrOptions{});
+      if (!engine.ok()) return;
+      auto result = (*engine)->Recognize(shared, 1);
+      if (result.ok()) texts[t] = result->page.PrintedText();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(texts[0], reference.result->page.PrintedText());
+  EXPECT_EQ(texts[1], reference.result->page.PrintedText());
 }
 
 TEST(OcrEngine, MissingLanguageDataIsNotFound) {

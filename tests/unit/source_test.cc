@@ -151,11 +151,11 @@ TEST(BadInput, InvalidUtf8) {
   EXPECT_NE(doc.text.find("Dòng \xEF\xBF\xBD( hai"), std::string::npos);  // the rest is still there
 }
 
-TEST(BadInput, ImageIsIdentifiedAndRefusedUntilOcr) {
+TEST(BadInput, TruncatedImageIsIdentifiedAndReported) {
   TempFiles files;
   const Document doc = ExtractFile(files.Write("scan.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
   EXPECT_EQ(doc.source.media_type, kMediaPng);
-  ExpectError(doc, "unsupported", "OCR");
+  ExpectError(doc, "corrupt", "");
 }
 
 TEST(Pipeline, OneBadFileDoesNotAffectTheOthers) {

@@ -43,7 +43,7 @@ std::string TakeText(char* text) {
 
 // NFC, with ill-formed UTF-8 replaced by U+FFFD (ICU's conversion does that).
 std::string Nfc(const std::string& utf8) {
-  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return utf8;
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);

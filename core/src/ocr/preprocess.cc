@@ -204,7 +204,17 @@ bool RemoveSpecks(Pix* binary, int max_speck, int isolation, PixPtr* cleaned, Pi
   return true;
 }
 
-StatusOr<PixPtr> PreprocessOrNull(const Pix* image, const PreprocessOptions& options, std::string* notes) {
+// RemoveSpecks on a 1 bpp image in place; false on allocation failure.
+bool DespeckleBinary(PixPtr* pix, int max_speck, int isolation, std::string* notes) {
+  PixPtr kept, specks;
+  int count = 0;
+  if (!RemoveSpecks(pix->get(), max_speck, isolation, &kept, &specks, &count)) return false;
+  if (count > 0) AddNote(notes, "removed " + std::to_string(count) + " specks");
+  *pix = std::move(kept);
+  return true;
+}
+
+StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, std::string* notes) {
   const Status no_memory = Status::ResourceExhausted("out of memory while preprocessing a page image");
   const int resolution = internal::ResolutionOrDefault(image);
   const int w = pixGetWidth(Mutable(image)), h = pixGetHeight(Mutable(image));
@@ -219,13 +229,7 @@ StatusOr<PixPtr> PreprocessOrNull(const Pix* image, const PreprocessOptions& opt
       pix = Deskew(std::move(pix), 255, notes);
       if (!pix) return no_memory;
     }
-    if (options.despeckle) {
-      PixPtr kept, specks;
-      int count = 0;
-      if (!RemoveSpecks(pix.get(), max_speck, isolation, &kept, &specks, &count)) return no_memory;
-      if (count > 0) AddNote(notes, "removed " + std::to_string(count) + " specks");
-      pix = std::move(kept);
-    }
+    if (options.despeckle && !DespeckleBinary(&pix, max_speck, isolation, notes)) return no_memory;
     pixCopyResolution(pix.get(), Mutable(image));
     return pix;
   }
@@ -267,16 +271,10 @@ StatusOr<PixPtr> PreprocessOrNull(const Pix* image, const PreprocessOptions& opt
     PIX* binary = nullptr;
     if (pixSauvolaBinarizeTiled(grey.get(), half_window, kSauvolaFactor, nx, ny, nullptr, &binary) != 0 ||
         binary == nullptr) {
-      return no_memory;
+      return Status::Internal("Sauvola binarization failed on a " + std::to_string(w) + "x" + std::to_string(h) + " image");
     }
     PixPtr pix(binary);
-    if (options.despeckle) {
-      PixPtr kept, specks;
-      int count = 0;
-      if (!RemoveSpecks(pix.get(), max_speck, isolation, &kept, &specks, &count)) return no_memory;
-      if (count > 0) AddNote(notes, "removed " + std::to_string(count) + " specks");
-      pix = std::move(kept);
-    }
+    if (options.despeckle && !DespeckleBinary(&pix, max_speck, isolation, notes)) return no_memory;
     pixCopyResolution(pix.get(), Mutable(image));
     return pix;
   }
@@ -308,7 +306,7 @@ StatusOr<PixPtr> PreprocessPage(const Pix* image, const PreprocessOptions& optio
   }
   internal::SilenceLeptonica();
   try {
-    return PreprocessOrNull(image, options, notes);
+    return Preprocess(image, options, notes);
   } catch (const std::bad_alloc&) {
     return Status::ResourceExhausted("out of memory while preprocessing a page image");
   } catch (...) {
