@@ -210,7 +210,7 @@ def canonical_syllable(word):
 
 
 # ----------------------------------------------------------------------------------------------
-# Tokenization: the C++ corrector links neighbours the same way.
+# Tokenization: close to how the C++ corrector finds neighbours (ocr_correct.cc, NeighbourId).
 
 def is_letter(ch):
     return unicodedata.category(ch).startswith("L")

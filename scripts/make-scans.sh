@@ -27,7 +27,9 @@
 # alternately its first page (1st, 3rd, ... document: letterhead, number, date, title) and its last
 # page (2nd, 4th, ...: signature block, recipients). Round 2 takes the other end of every document
 # (if it has more than one page). Then the middle pages: page 2 of every document that has one, then
-# page 3, and so on. The first PAGES_PER_LEVEL pages of this order are used.
+# page 3, and so on. Pages whose ground truth has fewer than 300 non-space characters (e.g. a last
+# page holding only "Nơi nhận: - Lưu: VT.") are skipped: they measure page segmentation on a blank
+# sheet rather than OCR. The first PAGES_PER_LEVEL pages of this order are used.
 set -euo pipefail
 
 die() {
@@ -88,12 +90,15 @@ done
 # The selection order (see the header): entries "DOC_INDEX PAGE".
 declare -a order
 declare -A taken
+min_chars=300
 pick() {
-  local key="$1 $2"
-  if [[ -z ${taken[$key]:-} ]]; then
-    taken[$key]=1
-    order+=("$key")
-  fi
+  local key="$1 $2" gt chars
+  [[ -z ${taken[$key]:-} ]] || return 0
+  taken[$key]=1
+  gt=$(printf '%s/doc%d/page-%04d.gt.txt' "$work" "$1" "$2")
+  [[ -r $gt ]] || die "renderer output missing: $gt"
+  chars=$(tr -d '[:space:]' <"$gt" | wc -m)
+  if ((chars >= min_chars)); then order+=("$key"); fi
 }
 for i in "${!DOCS[@]}"; do
   if ((i % 2 == 0)); then pick "$i" 1; else pick "$i" "${npages[$i]}"; fi
@@ -123,7 +128,7 @@ for ((n = 1; n <= pages; n++)); do
   read -r i p <<<"${order[$((n - 1))]}"
   name=$(printf 'page-%04d' "$n")
   src=$(printf '%s/doc%d/page-%04d' "$work" "$i" "$p")
-  [[ -r $src.png && -r $src.gt.txt ]] || die "renderer output missing: $src.png / .gt.txt"
+  [[ -r $src.png ]] || die "renderer output missing: $src.png"
   printf '%d\t%s\t%d\n' "$n" "${DOCS[$i]}" "$p" >>"$work/pages.tsv"
 
   "$degrade" "$src.png" "$out_dir/clean/$name.png" --level clean --seed "$n"

@@ -28,8 +28,6 @@
 #include <string_view>
 #include <system_error>
 #include <vector>
-#include <cstdlib>
-static double P(const char*n,double d){const char*v=getenv(n);return v?atof(v):d;}  // TUNING
 
 namespace {
 
@@ -629,8 +627,8 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
 
   // Generation 1, at the input resolution: stroke jitter, then copy.
   const double s_in = in_dpi / 300.0;
-  Gray g = MorphJitter(grey.get(), 70.0 * s_in, (float)P("T1LO",0.30), (float)P("T1HI",0.70), rng_gen1);
-  if (!CopyGeneration(g, P("N1",28.0), 150.0, 40.0, 14.0, nullptr, rng_gen1))
+  Gray g = MorphJitter(grey.get(), 70.0 * s_in, 0.20f, 0.70f, rng_gen1);
+  if (!CopyGeneration(g, 28.0, 150.0, 40.0, 14.0, nullptr, rng_gen1))
     return false;
 
   // Down to 200 dpi (area mapping, i.e. the copier's optics).
@@ -641,11 +639,10 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
   if (!small) return false;
 
   // Generation 2 at 200 dpi, with faded regions (toner running low).
-  Gray g2 = MorphJitter(small.get(), 60.0, (float)P("T2LO",0.22), (float)P("T2HI",0.82), rng_gen2);
+  Gray g2 = MorphJitter(small.get(), 60.0, 0.12f, 0.82f, rng_gen2);
   std::vector<float> fade = Fbm(g2.w, g2.h, kHardDpi * 1.3, rng_fade);
-  const float fmin = (float)P("FMIN",0.52);
-  for (float& f : fade) f = fmin + (1.0f - fmin) * SmoothStep(0.15f, 0.75f, f);
-  if (!CopyGeneration(g2, P("N2",22.0), 140.0, 30.0, 16.0, &fade, rng_gen2))
+  for (float& f : fade) f = 0.70f + 0.30f * SmoothStep(0.15f, 0.75f, f);
+  if (!CopyGeneration(g2, 22.0, 140.0, 30.0, 16.0, &fade, rng_gen2))
     return false;
   Speckle(g2, kHardDpi, rng_speckle);
 
@@ -698,7 +695,7 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
   img = RgbFromPix(blurred.get());
 
   const double theta = rng_light.Uniform(0.0, 2.0 * kPi);
-  const double strength = P("LIGHT",1)*rng_light.Uniform(0.30, 0.40);
+  const double strength = rng_light.Uniform(0.20, 0.28);
   const double ct = std::cos(theta), st = std::sin(theta);
   const double half_diag = 0.5 * std::hypot(img.w, img.h);
   const std::vector<float> blotch =
@@ -715,7 +712,7 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
       const double light = (1.0 - strength * t) *
                            (1.0 - 0.06 * (rx * rx + ry * ry)) *
                            (1.0 - 0.10 * blotch[i]);
-      const double grain = P("GRAIN",6.0) * rng_noise.Gaussian();
+      const double grain = 6.0 * rng_noise.Gaussian();
       img.r[i] = static_cast<float>(img.r[i] * light + grain + 2.0 * rng_noise.Gaussian());
       img.g[i] = static_cast<float>(img.g[i] * light + grain + 2.0 * rng_noise.Gaussian());
       img.b[i] = static_cast<float>(img.b[i] * light + grain + 2.0 * rng_noise.Gaussian());
@@ -749,6 +746,49 @@ bool WriteBytes(const std::string& path, const l_uint8* data, size_t size) {
   if (!f) return false;
   const bool ok = std::fwrite(data, 1, size, f) == size;
   return (std::fclose(f) == 0) && ok;
+}
+
+// Writes a one-page PDF showing a JPEG image at `dpi` (DCTDecode, the bytes
+// embedded as they are). Written by hand: no date, no producer, no file name,
+// so the bytes depend only on the image.
+bool WriteImagePdf(const std::string& path, const Jpeg& jpeg, int width,
+                   int height, bool rgb, int dpi) {
+  char buf[160];
+  const double wpt = width * 72.0 / dpi, hpt = height * 72.0 / dpi;
+  std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  };
+  object("<< /Type /Catalog /Pages 2 0 R >>");
+  object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  std::snprintf(buf, sizeof buf, "[0 0 %.4f %.4f]", wpt, hpt);
+  object(std::string("<< /Type /Page /Parent 2 0 R /MediaBox ") + buf +
+         " /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>");
+  std::snprintf(buf, sizeof buf,
+                "<< /Type /XObject /Subtype /Image /Width %d /Height %d "
+                "/ColorSpace /%s /BitsPerComponent 8 /Filter /DCTDecode "
+                "/Length %zu >>\nstream\n",
+                width, height, rgb ? "DeviceRGB" : "DeviceGray", jpeg.size);
+  object(buf +
+         std::string(reinterpret_cast<const char*>(jpeg.bytes.get()), jpeg.size) +
+         "\nendstream");
+  std::snprintf(buf, sizeof buf, "q %.4f 0 0 %.4f 0 0 cm /Im0 Do Q", wpt, hpt);
+  const std::string content = buf;
+  object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+         content + "\nendstream");
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) +
+         "\n0000000000 65535 f \n";
+  for (const size_t off : offsets) {
+    std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+    pdf += buf;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return WriteBytes(path, reinterpret_cast<const l_uint8*>(pdf.data()),
+                    pdf.size());
 }
 
 int Fail(const std::string& msg) {
@@ -848,16 +888,15 @@ int main(int argc, char** argv) {
   }
 
   if (!pdf_path.empty()) {
-    l_pdfSetDateAndVersion(0);
-    // A JPEG output is embedded as is (DCT); a PNG one losslessly (flate).
-    const l_ok rc =
-        out_jpeg ? convertToPdf(out_path.c_str(), L_JPEG_ENCODE, 0,
-                                pdf_path.c_str(), 0, 0, res.dpi, nullptr,
-                                nullptr, 0)
-                 : pixConvertToPdf(res.pix.get(), L_FLATE_ENCODE, 0,
-                                   pdf_path.c_str(), 0, 0, res.dpi, nullptr,
-                                   nullptr, 0);
-    if (rc != 0) return Fail("cannot write " + pdf_path);
+    // A JPEG output goes in as is; a PNG one as a high-quality JPEG.
+    if (!res.jpeg.bytes && !EncodeJpeg(res.pix.get(), 92, res.jpeg)) {
+      return Fail("JPEG encoding failed");
+    }
+    if (!WriteImagePdf(pdf_path, res.jpeg, pixGetWidth(res.pix.get()),
+                       pixGetHeight(res.pix.get()),
+                       pixGetDepth(res.pix.get()) == 32, res.dpi)) {
+      return Fail("cannot write " + pdf_path);
+    }
   }
 
   std::printf("%s -> %s level=%s angle=%.3f seed=%llu\n", in_path.c_str(),

@@ -659,6 +659,7 @@ TEST(PreprocessPage, GivesGreyOrBinaryImagesOfTheSameSize) {
 
   PreprocessOptions binarize;
   binarize.binarize = true;
+  binarize.despeckle = true;
   auto binary = PreprocessPage(GreyPage(300, 200).get(), binarize, nullptr);
   ASSERT_TRUE(binary.ok()) << binary.status().ToString();
   EXPECT_EQ(pixGetDepth(binary->get()), 1);

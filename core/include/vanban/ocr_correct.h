@@ -1,17 +1,17 @@
 // Post-correction of Vietnamese OCR text: fixes the errors Tesseract's "vie" model makes on
 // administrative documents, conservatively, and reports every change with its printed span.
 //
-// What it corrects (see OcrCorrector::Correct for the rules):
+// What it corrects (the rules are at OcrCorrector::Correct):
 //   - U+00D0 'Ð' / U+00F0 'ð' (Latin eth, which Vietnamese does not use) printed for 'Đ'/'đ';
-//   - words that are not Vietnamese syllables ("nhiẹm", "nguòi", "rnột") when one syllable of the
-//     lexicon within a small OCR-like edit clearly wins on frequency and context;
+//   - words that are not Vietnamese syllables ("nhiẹm", "quyêt", "rnột") when one syllable of the
+//     lexicon within a small OCR-like edit clearly wins on frequency and bigram context;
 //   - valid syllables with a wrong tone or shape mark ("bình đắng giới") only on strong bigram
 //     evidence on both sides, or on one side with the other neutral;
-//   - numbers, dates and document symbols with letter-for-digit confusions ("1O/O3/2O24",
-//     "571/SGDDT-CTrTT", "QD-UBND").
-// It never touches tokens with digits outside those shapes, capital acronyms, e-mails and URLs,
-// and leaves a word alone whenever the evidence is not clear: text that is already right comes back
-// unchanged (apart from NFC normalization).
+//   - numbers, dates and document symbols with letter-for-digit and D-for-Đ confusions
+//     ("1O/O3/2O24", "571/SGDDT-CTrTT", "QD-UBND").
+// It never touches other tokens with digits, capital acronyms, e-mails and URLs, and leaves a word
+// alone whenever the evidence is not clear: text that is already right comes back unchanged
+// (apart from NFC normalization). Meant for OCR output; PDF text layers keep their typos.
 #ifndef VANBAN_OCR_CORRECT_H_
 #define VANBAN_OCR_CORRECT_H_
 
@@ -59,7 +59,36 @@ class OcrCorrector {
   ~OcrCorrector();
 
   // Returns the corrected text (NFC) and, when `corrections` is not null, appends every change
-  // in text order. Invalid UTF-8 sequences are copied through unchanged.
+  // in text order, spans not overlapping. Invalid UTF-8 sequences are copied through unchanged.
+  //
+  // The text is cut at white space into chunks, and chunks into runs of letters and digits and
+  // runs of anything else. Rules, in order:
+  //   1. Eth: Ð/ð -> Đ/đ everywhere except in e-mails and URLs (chunks with '@', "://", "www.").
+  //   2. Shapes, for chunks with digits and chunks of capital codes ("QD-UBND"); their words are
+  //      never treated as syllables. Dates "d/m/y", "d/m", "m/yyyy" whose parts are digits or
+  //      O o l I S with a real digit each, when the result is a real date; a number right after
+  //      "ngày", "tháng", "năm" (checked for range), "số", "Điều", "khoản"; symbols
+  //      "<n>/<codes>", "<n>/<year>/<codes>", "<n>-<TYPE>/<issuer>": the number and the year
+  //      mapped to digits, in the codes 0/1 between capitals read O/I and a code one D<->Đ flip
+  //      away from a listed code (QĐ, NĐ, SGDĐT, LĐTBXH, ...) and not listed itself replaced;
+  //      elsewhere a year with two real digits ("2O3O") or a look-alike between digits ("1O5").
+  //   3. Words that are not syllables and not in the lexicon, standing alone between white space
+  //      and punctuation, 2..8 letters, not capital acronyms without tone marks (UBND, LĐTBXH):
+  //      candidates are lexicon syllables with the same letters under other marks, or, if the
+  //      word has Vietnamese marks, one confusable letter swapped (l/i, rn/m, cl/d, n/u, ...) or
+  //      one letter added or dropped. Each is scored by bigram probability with its neighbours
+  //      minus a cost per changed mark or letter; the best replaces the word when it beats the
+  //      second by a clear margin and a neighbour pair is attested (both pairs for an added or
+  //      dropped letter), or, without context, when it wins by a wide margin on frequency alone
+  //      (never for plain-ASCII words, which may be English). Case is kept (lower, Title, UPPER);
+  //      a marked capital inside a lower-case word ("gÓp") is lowered when the word is known.
+  //   4. Valid syllables: a variant with other marks (at most two differences) replaces the word
+  //      when its bigram with each neighbour beats the word's own by a clear factor, or on one
+  //      side with the other neutral (then only one mark apart, an attested pair of at least 10
+  //      whose neighbour strongly calls for the variant, as "bình" calls for "đẳng"), and the
+  //      bigram likelihood of the three words rises by a clear ratio. Hook-above confusions
+  //      (ẳ printed ắ, ằ or ă: the fast vie model's main error) need half the evidence. Decided on
+  //      the text as step 3 left it, so changes never cascade.
   std::string Correct(std::string_view text, std::vector<OcrCorrection>* corrections) const;
   // The same, with per-word OCR confidence (low confidence makes a change easier).
   std::string Correct(std::string_view text, const OcrWordConfidence& word_confidence,

@@ -151,7 +151,8 @@ double MarkCost(std::u32string_view printed, std::u32string_view candidate) {
 }
 
 // The measured error of Tesseract's fast "vie" model: the hook above of ẳ ẩ ổ (and the others)
-// printed as acute or grave. Such a change needs half the evidence.
+// printed as acute, grave or nothing ("đẳng" as "đắng", "đằng", "đăng"). Such a change needs
+// half the evidence.
 bool IsHookConfusion(std::u32string_view printed, std::u32string_view candidate) {
   if (printed.size() != candidate.size()) return false;
   bool hook = false;
@@ -159,7 +160,8 @@ bool IsHookConfusion(std::u32string_view printed, std::u32string_view candidate)
     if (printed[i] == candidate[i]) continue;
     if (ShapeBase(printed[i]) != ShapeBase(candidate[i])) return false;
     const vi::Tone p = ToneOf(printed[i]), c = ToneOf(candidate[i]);
-    if (c != vi::Tone::kHook || (p != vi::Tone::kAcute && p != vi::Tone::kGrave)) return false;
+    if (c != vi::Tone::kHook) return false;
+    if (p != vi::Tone::kAcute && p != vi::Tone::kGrave && p != vi::Tone::kNone) return false;
     hook = true;
   }
   return hook;
@@ -483,11 +485,11 @@ class OcrCorrector::Pass {
 
   // The code units of a chunk's core (leading and trailing punctuation removed), when the core is
   // alphanumeric pieces separated by single '-', '/' or '&'. Empty otherwise.
-  std::vector<CodeUnit> CodeUnits(size_t k, size_t from = SIZE_MAX) const {
-    const Chunk& chunk = chunks_[k];
-    size_t b = from == SIZE_MAX ? chunk.first_piece : from, e = chunk.last_piece;
+  // `from` (a piece index) skips the start of the chunk.
+  std::vector<CodeUnit> CodeUnits(size_t k, size_t from = 0) const {
+    auto [b, e] = Core(k);
+    b = std::max(b, from);
     while (b < e && pieces_[b].kind == PieceKind::kOther) ++b;
-    while (e > b && pieces_[e - 1].kind == PieceKind::kOther) --e;
     std::vector<CodeUnit> units;
     if (b == e) return units;
     units.emplace_back();
