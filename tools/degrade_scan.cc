@@ -597,19 +597,22 @@ void StampSeal(Rgb& img, double cx, double cy, int dpi, Rng& rng) {
   }
 }
 
-// Bottom-most and right-most rows/columns holding ink, or false if none.
-bool InkBox(const Gray& g, int& right, int& bottom) {
-  right = -1;
-  bottom = -1;
+// The lowest row of text in the right part of the page (x >= 45% of the
+// width), where the signature block sits; falls back to the lowest text row
+// anywhere. A row counts as text if it has at least 6 dark pixels, so stray
+// specks do not. Returns -1 on a blank page.
+int SignatureBottom(const Gray& g) {
+  int bottom_right = -1, bottom_any = -1;
+  const int x_right = g.w * 45 / 100;
   for (int y = 0; y < g.h; ++y) {
+    int left = 0, right = 0;
     for (int x = 0; x < g.w; ++x) {
-      if (g.At(x, y) < 128.0f) {
-        bottom = y;
-        right = std::max(right, x);
-      }
+      if (g.At(x, y) < 128.0f) ++(x >= x_right ? right : left);
     }
+    if (right >= 6) bottom_right = y;
+    if (left + right >= 6) bottom_any = y;
   }
-  return bottom >= 0;
+  return bottom_right >= 0 ? bottom_right : bottom_any;
 }
 
 bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
@@ -644,6 +647,8 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
   for (float& f : fade) f = 0.70f + 0.30f * SmoothStep(0.15f, 0.75f, f);
   if (!CopyGeneration(g2, 22.0, 140.0, 30.0, 16.0, &fade, rng_gen2))
     return false;
+  int signature_bottom = SignatureBottom(g2);
+  if (signature_bottom < 0) signature_bottom = g2.h * 3 / 4;
   Speckle(g2, kHardDpi, rng_speckle);
 
   // The final scan is skewed; the corners come in as blank paper.
@@ -671,20 +676,16 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
     img.b[i] = static_cast<float>(ink + (paper - 8.0 - ink) * t);
   }
 
-  // The seal goes over the lower right of the text block, where the
-  // signature block of an administrative document sits; it was stamped by
-  // hand, so it has its own tilt.
-  int right = 0, bottom = 0;
-  if (!InkBox(g2, right, bottom)) {
-    right = img.w * 3 / 4;
-    bottom = img.h * 3 / 4;
-  }
+  // The seal goes over the lower right of the text, where the signature
+  // block of an administrative document sits; it was stamped by hand, so it
+  // has its own tilt. The text is located before the specks are added (and
+  // the small rotation does not matter for this).
   const double mm = kHardDpi / 25.4;
   const double r_seal = 20.0 * mm;
-  double cx = img.w * rng_seal.Uniform(0.60, 0.72);
-  double cy = bottom - r_seal * rng_seal.Uniform(0.3, 1.0);
-  cx = std::min(std::max(cx, r_seal + 10.0), img.w - r_seal - 10.0);
-  cy = std::min(std::max(cy, img.h * 0.3), img.h - r_seal - 10.0);
+  double cx = g2.w * rng_seal.Uniform(0.55, 0.68);
+  double cy = signature_bottom - r_seal * rng_seal.Uniform(0.2, 0.8);
+  cx = std::min(std::max(cx, r_seal + 10.0), g2.w - r_seal - 10.0);
+  cy = std::min(std::max(cy, g2.h * 0.3), g2.h - r_seal - 10.0);
   StampSeal(img, cx, cy, kHardDpi, rng_seal);
 
   // Scan: mild blur, then uneven illumination (all channels) and noise.

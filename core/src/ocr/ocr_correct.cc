@@ -870,8 +870,10 @@ class OcrCorrector::Pass {
       const std::u32string& letters = lexicon_.letters_[variant];
       const double cost = MarkCost(canonical, letters);
       if (cost > 2) continue;
-      // Evidence needed: more for two marks, less for the confusion measured on vie.
-      double need = factor * (cost > 1 ? 2.0 : 1.0) * (IsHookConfusion(canonical, letters) ? 0.5 : 1.0);
+      // Evidence needed: more for two marks, less for the confusion measured on vie (but the
+      // minimum counts of one-sided evidence stay: they guard against false collocations).
+      const double base_need = factor * (cost > 1 ? 2.0 : 1.0);
+      double need = base_need * (IsHookConfusion(canonical, letters) ? 0.5 : 1.0);
       // A side supports the variant when the variant's pair was seen and the printed pair was
       // not, or was seen kSideFactor times less; it is against it when the printed pair holds.
       const auto side = [&](uint32_t c, uint32_t w) {
@@ -888,8 +890,9 @@ class OcrCorrector::Pass {
         const uint32_t support = l > 0 ? left_c : right_c;
         const uint32_t printed = l > 0 ? left_w : right_w;
         const double specificity = support / std::max(1.0, static_cast<double>(lexicon_.Count(l > 0 ? prev : next)));
-        if (cost > 1 || printed > 0 || support < std::max(1.0, kOneSidedMinSupport * scale) ||
-            specificity < kOneSidedSpecificity * scale) {
+        const double one_sided_scale = std::min(1.0, base_need);
+        if (cost > 1 || printed > 0 || support < std::max(1.0, kOneSidedMinSupport * one_sided_scale) ||
+            specificity < kOneSidedSpecificity * one_sided_scale) {
           continue;
         }
         need *= kOneSidedFactor;

@@ -177,14 +177,35 @@ void CorrectOcrPage(Page& page, const OcrSettings& settings) {
     AppendNote(page, "no post-correction: " + error);
     return;
   }
+  // A block at a time, lines joined by '\n', so that the words at the ends of lines keep their
+  // neighbours as context; Tesseract's word confidences make doubtful words easier to change.
   for (Block& block : page.blocks) {
-    for (Line& line : block.lines) {
-      std::vector<OcrCorrection> changes;
-      std::string corrected = corrector->Correct(line.text, &changes);
-      for (OcrCorrection& c : changes) {
-        page.corrections.push_back({std::move(c.printed), std::move(c.corrected), c.confidence, std::move(c.reason)});
+    std::string text;
+    OcrWordConfidence confidence;
+    for (const Line& line : block.lines) {
+      if (!text.empty()) text.push_back('\n');
+      size_t pos = 0;  // words appear in the line in order
+      for (const Word& word : line.words) {
+        const size_t found = line.text.find(word.text, pos);
+        if (found == std::string::npos) continue;
+        confidence[text.size() + found] = word.confidence;
+        pos = found + word.text.size();
       }
-      line.text = std::move(corrected);
+      text += line.text;
+    }
+    std::vector<OcrCorrection> changes;
+    const std::string corrected = corrector->Correct(text, confidence, &changes);
+    std::vector<std::string> lines;
+    for (size_t start = 0;;) {
+      const size_t nl = corrected.find('\n', start);
+      lines.push_back(corrected.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    if (lines.size() != block.lines.size()) continue;  // never misplace text: keep the block as read
+    for (size_t i = 0; i < lines.size(); ++i) block.lines[i].text = std::move(lines[i]);
+    for (OcrCorrection& c : changes) {
+      page.corrections.push_back({std::move(c.printed), std::move(c.corrected), c.confidence, std::move(c.reason)});
     }
   }
 }
