@@ -24,6 +24,15 @@ constexpr int kExitOk = 0;
 constexpr int kExitSomeFailed = 1;
 constexpr int kExitUsage = 2;
 
+std::vector<std::string> Split(const std::string& list) {
+  std::vector<std::string> parts;
+  std::stringstream in(list);
+  for (std::string part; std::getline(in, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
 // OCR options shared by `extract` and `ocr`.
 struct OcrArgs {
   std::string mode = "auto";
@@ -32,7 +41,7 @@ struct OcrArgs {
   int dpi = 300;
   bool no_correct = false;
   bool binarize = false;
-  std::vector<std::string> skip_steps;  // preprocessing steps switched off
+  std::string skip_steps;  // preprocessing steps switched off, comma-separated
 
   void AddTo(CLI::App* cmd) {
     cmd->add_option("--lang", language, "Tesseract language(s)")->capture_default_str();
@@ -42,9 +51,17 @@ struct OcrArgs {
     cmd->add_option("--dpi", dpi, "Resolution PDF pages are rendered at for OCR")->check(CLI::Range(72, 1200))->capture_default_str();
     cmd->add_flag("--no-correct", no_correct, "No Vietnamese post-correction of OCR text");
     cmd->add_flag("--binarize", binarize, "Binarize pages (Sauvola) before OCR");
-    cmd->add_option("--no-preprocess", skip_steps, "Preprocessing steps to switch off")
-        ->check(CLI::IsMember({"background", "color", "deskew", "despeckle"}))
-        ->delimiter(',');
+    // One string split here: a multi-value option would take the file arguments after it.
+    cmd->add_option("--no-preprocess", skip_steps,
+                    "Preprocessing steps to switch off, comma-separated: background, color, deskew, despeckle")
+        ->check([](const std::string& value) -> std::string {
+          for (const std::string& step : Split(value)) {
+            if (step != "background" && step != "color" && step != "deskew" && step != "despeckle") {
+              return "unknown preprocessing step '" + step + "'";
+            }
+          }
+          return {};
+        });
   }
 
   vanban::OcrSettings Settings(int jobs) const {
@@ -57,7 +74,7 @@ struct OcrArgs {
     s.correct = !no_correct;
     vanban::PreprocessOptions& p = s.engine.preprocess;
     p.binarize = binarize;
-    for (const std::string& step : skip_steps) {
+    for (const std::string& step : Split(skip_steps)) {
       if (step == "background") p.normalize_background = false;
       if (step == "color") p.remove_color_marks = false;
       if (step == "deskew") p.deskew = false;

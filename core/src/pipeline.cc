@@ -42,8 +42,8 @@ ProcessedDocument ProcessDocument(const std::string& path, const PipelineOptions
   ProcessedDocument result;
   result.document = ExtractDocument(path, options);
   try {
-    result.structure = AnalyzeStructure(result.document);
     if (options.extractors != nullptr) {
+      result.structure = AnalyzeStructure(result.document);
       result.extraction = RunExtractors(result.document, result.structure, *options.extractors);
     }
   } catch (const std::exception& e) {

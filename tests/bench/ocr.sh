@@ -16,7 +16,7 @@ bash "$root/scripts/make-scans.sh" "$build" "$work/scans" "$pages" >/dev/null
 vanban="$build/cli/vanban"
 eval_tool="$build/tools/vanban-ocr-eval"
 
-images() { ls "$work/scans/$1"/page-*.png "$work/scans/$1"/page-*.jpg 2>/dev/null | sort; }
+images() { ls "$work/scans/$1"/page-*.png "$work/scans/$1"/page-*.jpg 2>/dev/null | sort || true; }
 
 run_vanban() {  # level, output jsonl, extra options...
   local level=$1 out=$2; shift 2

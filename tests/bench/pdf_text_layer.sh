@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: pages/second extracting the text layer of a 100+ page born-digital PDF, beside
 # pdftotext on the same file in the same run. Prints medians, CPU time, peak memory, ratio.
+# vanban-text and vanban-json do what pdftotext does (text layer, paragraphs, JSON record);
+# vanban-json+extract adds structure analysis and every extractor.
 #   bash tests/bench/pdf_text_layer.sh [build-dir] [runs]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,4 +16,5 @@ echo "PDF: $pages pages, $(du -k "$work/big.pdf" | cut -f1) KiB"
 "$build/tools/vanban-bench-commands" --runs "$runs" --units "$pages" --unit-name pages \
   "pdftotext=pdftotext -enc UTF-8 '$work/big.pdf' '$work/out.txt'" \
   "vanban-text=$build/cli/vanban extract -q -f text -o '$work/out.vanban.txt' '$work/big.pdf'" \
-  "vanban-json=$build/cli/vanban extract -q -f json -o '$work/out.json' '$work/big.pdf'"
+  "vanban-json=$build/cli/vanban extract -q --text-only -f json -o '$work/out.json' '$work/big.pdf'" \
+  "vanban-json+extract=$build/cli/vanban extract -q -f json -o '$work/out.json' '$work/big.pdf'"

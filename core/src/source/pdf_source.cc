@@ -111,7 +111,19 @@ void RepairOrFlagTextLayer(Page& page) {
   const std::string printed = page.PrintedText();
   if (!MayBeLegacyMojibake(printed)) {
     // A scanner's own OCR layer often lost the tone marks: many words and almost none with a mark is
-    // not Vietnamese as printed, so a fresh OCR is trusted over it.
+    // not Vietnamese as printed, so a fresh OCR is trusted over it. Counting words with a non-ASCII
+    // byte first keeps the syllable check off every ordinary Vietnamese page.
+    size_t words = 0, with_non_ascii = 0;
+    bool in_word = false, non_ascii = false;
+    for (const char ch : printed) {
+      const bool space = ch == ' ' || ch == '\n';
+      if (!space && !in_word) ++words;
+      if (space && in_word && non_ascii) ++with_non_ascii;
+      if (space) non_ascii = false;
+      if (static_cast<unsigned char>(ch) >= 0x80) non_ascii = true;
+      in_word = !space;
+    }
+    if (words < 40 || with_non_ascii * 20 >= words) return;
     const TextQuality q = MeasureVietnameseQuality(printed);
     if (q.words >= 40 && q.vietnamese_marked * 20 < q.words && q.ValidRatio() > 0.5) {
       page.needs_ocr = true;
