@@ -151,7 +151,7 @@ class TasksExtractor : public Extractor {
     const std::string_view lead = heading.substr(0, cut);
     std::vector<std::string> actions;
     for (const RuleMatch& m : rules_->FindAll("task.action", lead)) {
-      std::string verb = MatchForm(m.GroupText(lead, "verb"));
+      std::string verb = LowerCase(m.GroupText(lead, "verb"));
       if (std::find(actions.begin(), actions.end(), verb) == actions.end()) actions.push_back(std::move(verb));
     }
     return actions;

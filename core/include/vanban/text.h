@@ -25,6 +25,10 @@ std::string ToNfc(std::string_view utf8);
 // "Hoà", "hòa" and "HÒA" give the same key.
 std::string MatchForm(std::string_view utf8);
 
+// Lower case, nothing else changed (cheaper than MatchForm when the text is already NFC with a known
+// tone placement, such as a rule's own vocabulary).
+std::string LowerCase(std::string_view utf8);
+
 // Strips tone and shape marks and maps đ/Đ to d/D: "Bình đẳng giới" -> "Binh dang gioi". Case is kept.
 std::string FoldDiacritics(std::string_view utf8);
 

@@ -76,6 +76,13 @@ std::string MatchForm(std::string_view utf8) {
   }));
 }
 
+std::string LowerCase(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  internal::ForEachCodepoint(utf8, [&](UChar32 c, size_t, size_t) { AppendUtf8(out, c < 0 ? 0xFFFD : u_tolower(c)); });
+  return out;
+}
+
 std::string FoldDiacritics(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = Nfd().normalize(icu::UnicodeString::fromUTF8(
