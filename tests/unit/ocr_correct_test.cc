@@ -1,6 +1,8 @@
 #include "vanban/ocr_correct.h"
 
 #include <gtest/gtest.h>
+
+#include "test_files.h"
 #include <unistd.h>
 
 #include <cstdio>
@@ -49,22 +51,6 @@ std::u32string U32(std::string_view utf8) {
   return out;
 }
 
-std::string Utf8(std::u32string_view text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> SplitWhitespace(std::string_view text) {
   std::vector<std::string> words;
@@ -184,7 +170,7 @@ TEST(OcrCorrectorLexicon, LexiconEntriesAreCanonicalSyllables) {
     const std::string syllable = line.substr(0, line.find('\t'));
     const std::u32string word = U32(syllable);
     EXPECT_TRUE(vi::IsValidSyllable(word)) << syllable;
-    EXPECT_EQ(Utf8(vi::CanonicalTonePlacement(word)), syllable);
+    EXPECT_EQ(vanban::testing::Utf8(vi::CanonicalTonePlacement(word)), syllable);
     EXPECT_EQ(ToNfc(syllable), syllable);
     EXPECT_EQ(MatchForm(syllable), syllable) << "not lower case canonical: " << syllable;
     EXPECT_LT(previous, syllable) << "not sorted or duplicated";
@@ -511,7 +497,7 @@ Damage CorruptLikeFastVie(std::string_view clean) {
       }
     }
     damage.errors += changed ? 1 : 0;
-    result += Utf8(word);
+    result += vanban::testing::Utf8(word);
     i = e;
   }
   damage.text = result;

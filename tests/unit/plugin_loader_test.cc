@@ -4,6 +4,8 @@
 
 #include <dlfcn.h>
 #include <gtest/gtest.h>
+
+#include "test_files.h"
 #include <unistd.h>
 
 #include <atomic>
@@ -34,33 +36,7 @@ namespace fs = std::filesystem;
 const char kPluginDir[] = VANBAN_PLUGIN_DIR;
 const char kBadAbiPluginDir[] = VANBAN_BADABI_PLUGIN_DIR;
 
-// A fresh folder, removed with everything in it when the object is destroyed.
-class ScratchDir {
- public:
-  ScratchDir() {
-    static std::atomic<int> counter{0};
-    dir_ = fs::path(::testing::TempDir()) /
-           ("vanban-plugins-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::create_directories(dir_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  std::string path() const { return dir_.string(); }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const std::string path = Path(name);
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-
- private:
-  fs::path dir_;
-};
+using ScratchDir = ::vanban::testing::TempFiles;
 
 // A document as the normalizer would leave it: `paragraphs` joined by '\n', the i-th on pages[i].
 Document MakeDocument(const std::vector<std::string>& paragraphs, const std::vector<int>& pages) {
@@ -135,7 +111,7 @@ TEST(PluginLoader, AppendsAfterExtractorsAlreadyRegistered) {
   ScratchDir dir;
   // The same plugin again, under another file name: its name is taken.
   fs::create_symlink(fs::path(kPluginDir) / "libvanban_contacts.so", dir.Path("libcopy.so"));
-  const std::vector<std::string> messages = LoadExternalPlugins(dir.path(), registry);
+  const std::vector<std::string> messages = LoadExternalPlugins(dir.Dir(), registry);
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0], dir.Path("libcopy.so") + ": an extractor named \"contacts\" is already loaded; not loaded");
   EXPECT_EQ(registry.extractors().size(), 1u);
@@ -165,7 +141,7 @@ TEST(PluginLoader, RefusesFileThatIsNotASharedLibrary) {
   ScratchDir dir;
   const std::string garbage = dir.Write("x.so", "this is not an ELF file\x01\x02\x03\xff");
   ExtractorRegistry registry;
-  const std::vector<std::string> messages = LoadExternalPlugins(dir.path(), registry);
+  const std::vector<std::string> messages = LoadExternalPlugins(dir.Dir(), registry);
   EXPECT_TRUE(registry.extractors().empty());
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].rfind(garbage + ": cannot open (", 0), 0u) << messages[0];
@@ -180,7 +156,7 @@ TEST(PluginLoader, RefusesLibraryWithoutEntryPoints) {
   ScratchDir dir;
   fs::create_symlink(info.dli_fname, dir.Path("libc-link.so"));
   ExtractorRegistry registry;
-  const std::vector<std::string> messages = LoadExternalPlugins(dir.path(), registry);
+  const std::vector<std::string> messages = LoadExternalPlugins(dir.Dir(), registry);
   EXPECT_TRUE(registry.extractors().empty());
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].rfind(dir.Path("libc-link.so") + ": not a vanban plugin: no vanban_plugin_abi_version", 0), 0u)
@@ -196,7 +172,7 @@ TEST(PluginLoader, TakesCandidatesInNameOrderAndIgnoresOtherFiles) {
   dir.Write(".so", "no name");
   fs::create_directory(dir.Path("sub.so"));
   ExtractorRegistry registry;
-  const std::vector<std::string> messages = LoadExternalPlugins(dir.path(), registry);
+  const std::vector<std::string> messages = LoadExternalPlugins(dir.Dir(), registry);
   EXPECT_TRUE(registry.extractors().empty());
   ASSERT_EQ(messages.size(), 2u) << Joined(messages);
   EXPECT_EQ(messages[0].rfind(dir.Path("a.so") + ":", 0), 0u) << messages[0];
@@ -207,7 +183,7 @@ TEST(PluginLoader, EmptyOrMissingSearchPathLoadsNothing) {
   ScratchDir empty;
   for (const std::string& path :
        {std::string(), std::string(":"), std::string(":::"), std::string("/nonexistent/vanban/plugins"),
-        empty.path(), empty.path() + "/missing:" + empty.path()}) {
+        empty.Dir(), empty.Dir() + "/missing:" + empty.Dir()}) {
     SCOPED_TRACE("search path \"" + path + "\"");
     ExtractorRegistry registry;
     const std::vector<std::string> messages = LoadExternalPlugins(path, registry);

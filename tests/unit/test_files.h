@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace vanban::testing {
 
@@ -29,6 +30,7 @@ class TempFiles {
   TempFiles(const TempFiles&) = delete;
   TempFiles& operator=(const TempFiles&) = delete;
 
+  std::string Dir() const { return dir_.string(); }
   std::string Path(const std::string& name) const { return (dir_ / name).string(); }
   std::string Write(const std::string& name, const std::string& bytes) const {
     const std::string path = Path(name);
@@ -48,6 +50,29 @@ inline std::string ReadFile(const std::string& path) {
 }
 
 inline std::string SourceDir() { return VANBAN_SOURCE_DIR; }
+
+// UTF-32 to UTF-8, for failure messages: gtest prints char32_t strings as code point lists.
+inline std::string Utf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
 
 // Legacy-encoded bytes as a PDF text layer or a copy-paste shows them: each byte >= 0x80 as the
 // Latin-1 character of the same value, in UTF-8.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_files.h"
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -11,28 +13,6 @@
 namespace vanban::vi {
 namespace {
 
-// Failure messages in UTF-8; gtest prints char32_t strings as code point lists.
-std::string Utf8(std::u32string_view text) {
-  std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
 
 std::vector<std::u32string_view> Words(std::u32string_view text) {
   std::vector<std::u32string_view> words;
@@ -62,7 +42,7 @@ TEST(VietnameseLetter, AllTonedVowelsSplitAndComposeBack) {
     for (const auto& [toned, bases] : {std::pair{kTonedLower[t], kBasesLower}, std::pair{kTonedUpper[t], kBasesUpper}}) {
       ASSERT_EQ(toned.size(), 12u);
       for (size_t i = 0; i < toned.size(); ++i) {
-        SCOPED_TRACE(Utf8(toned.substr(i, 1)));
+        SCOPED_TRACE(vanban::testing::Utf8(toned.substr(i, 1)));
         const char32_t c = toned[i];
         const std::optional<SplitLetter> split = SplitTone(c);
         ASSERT_TRUE(split.has_value());
@@ -80,7 +60,7 @@ TEST(VietnameseLetter, AllTonedVowelsSplitAndComposeBack) {
 
 TEST(VietnameseLetter, ShapeMarkedLettersAreUntonedBases) {
   for (char32_t c : std::u32string_view(U"ăâđêôơưĂÂĐÊÔƠƯ")) {
-    SCOPED_TRACE(Utf8(std::u32string(1, c)));
+    SCOPED_TRACE(vanban::testing::Utf8(std::u32string(1, c)));
     const std::optional<SplitLetter> split = SplitTone(c);
     ASSERT_TRUE(split.has_value());
     EXPECT_EQ(split->base, c);
@@ -101,8 +81,8 @@ TEST(VietnameseLetter, LowercaseAndUppercaseTablesCorrespond) {
   ASSERT_EQ(lower.size(), 67u);
   ASSERT_EQ(upper.size(), 67u);
   for (size_t i = 0; i < lower.size(); ++i) {
-    EXPECT_EQ(ToLowerLetter(upper[i]), lower[i]) << Utf8(upper.substr(i, 1));
-    EXPECT_EQ(ToLowerLetter(lower[i]), lower[i]) << Utf8(lower.substr(i, 1));
+    EXPECT_EQ(ToLowerLetter(upper[i]), lower[i]) << vanban::testing::Utf8(upper.substr(i, 1));
+    EXPECT_EQ(ToLowerLetter(lower[i]), lower[i]) << vanban::testing::Utf8(lower.substr(i, 1));
   }
 }
 
@@ -125,7 +105,7 @@ TEST(VietnameseLetter, PlainAsciiLetters) {
 TEST(VietnameseLetter, RejectsOtherCharacters) {
   // U+00D0 Ð is the Icelandic eth, a frequent mojibake stand-in for Đ (U+0110).
   for (char32_t c : std::u32string_view(U"Ððñöçäëß1 -.,\u0300\u00B7\u00B5")) {
-    SCOPED_TRACE(Utf8(std::u32string(1, c)));
+    SCOPED_TRACE(vanban::testing::Utf8(std::u32string(1, c)));
     EXPECT_FALSE(SplitTone(c).has_value());
     EXPECT_FALSE(IsVietnameseLetter(c));
     EXPECT_FALSE(HasVietnameseMarks(c));
@@ -152,7 +132,7 @@ constexpr std::u32string_view kDocumentText =
 TEST(VietnameseSyllable, AcceptsDocumentText) {
   const std::vector<std::u32string_view> words = Words(kDocumentText);
   EXPECT_GE(words.size(), 60u);
-  for (std::u32string_view word : words) EXPECT_TRUE(IsValidSyllable(word)) << Utf8(word);
+  for (std::u32string_view word : words) EXPECT_TRUE(IsValidSyllable(word)) << vanban::testing::Utf8(word);
 }
 
 TEST(VietnameseSyllable, AcceptsCommonSpellings) {
@@ -160,12 +140,12 @@ TEST(VietnameseSyllable, AcceptsCommonSpellings) {
        Words(U"gì gìn già giữ giếng giết giường gieo quý quà quyết quyển quỳnh quân quê qua "
              U"ưu oẳn y ý yên yêu uyên Ủy Uỷ ngoài khoáng hoặc khuấy khuỷu rượu muối hiểu "
              U"kỹ kỳ ghi nghe ngày xoong soóc buýt toán thuận hoàng mía túi múa"))
-    EXPECT_TRUE(IsValidSyllable(word)) << Utf8(word);
+    EXPECT_TRUE(IsValidSyllable(word)) << vanban::testing::Utf8(word);
 }
 
 TEST(VietnameseSyllable, IgnoresCase) {
   for (std::u32string_view word : Words(U"Hòa HÒA hOà NGƯỜI Người nGhiÊng ĐƯỢC QUỐC GIỮA")) {
-    EXPECT_TRUE(IsValidSyllable(word)) << Utf8(word);
+    EXPECT_TRUE(IsValidSyllable(word)) << vanban::testing::Utf8(word);
   }
 }
 
@@ -173,7 +153,7 @@ TEST(VietnameseSyllable, RejectsMalformedWords) {
   for (std::u32string_view word :
        Words(U"đắngx xyz kă ghá ge ce tàp tảc hãt coa aaa tiếnng bìnhh "
              U"hóà tóán ríếng taì giìa q qa ing êng anhh tyên iên viet tap"))
-    EXPECT_FALSE(IsValidSyllable(word)) << Utf8(word);
+    EXPECT_FALSE(IsValidSyllable(word)) << vanban::testing::Utf8(word);
 }
 
 TEST(VietnameseSyllable, RejectsNonLetters) {
@@ -181,7 +161,7 @@ TEST(VietnameseSyllable, RejectsNonLetters) {
        {std::u32string_view(), std::u32string_view(U"Ðược"), std::u32string_view(U"ha1"),
         std::u32string_view(U"a-b"), std::u32string_view(U"to\u0300"), std::u32string_view(U"nghiêngg"),
         std::u32string_view(U"fa"), std::u32string_view(U"zô")})
-    EXPECT_FALSE(IsValidSyllable(word)) << Utf8(word);
+    EXPECT_FALSE(IsValidSyllable(word)) << vanban::testing::Utf8(word);
 }
 
 TEST(VietnameseSyllable, StopFinalsTakeOnlyAcuteOrDot) {
@@ -189,7 +169,7 @@ TEST(VietnameseSyllable, StopFinalsTakeOnlyAcuteOrDot) {
   EXPECT_TRUE(IsValidSyllable(U"tạp"));
   EXPECT_TRUE(IsValidSyllable(U"sạch"));
   for (std::u32string_view word : Words(U"tàc tảp tãt tach tàch"))
-    EXPECT_FALSE(IsValidSyllable(word)) << Utf8(word);
+    EXPECT_FALSE(IsValidSyllable(word)) << vanban::testing::Utf8(word);
   EXPECT_TRUE(IsValidSyllable(U"tàng"));
 }
 
@@ -203,7 +183,7 @@ TEST(VietnameseTonePlacement, MovesTheToneToTheClassicVowel) {
       {U"ríêng", U"riếng"}, {U"gíêng", U"gíêng"},
   };
   for (const auto& [input, expected] : cases) {
-    EXPECT_EQ(Utf8(CanonicalTonePlacement(input)), Utf8(expected)) << Utf8(input);
+    EXPECT_EQ(vanban::testing::Utf8(CanonicalTonePlacement(input)), vanban::testing::Utf8(expected)) << vanban::testing::Utf8(input);
   }
 }
 
@@ -215,7 +195,7 @@ TEST(VietnameseTonePlacement, GivesOneKeyForBothStyles) {
 
 TEST(VietnameseTonePlacement, LeavesOtherWordsUnchanged) {
   for (std::u32string_view word : Words(U"hoa Hoa xyz hóà tàp Ðà 123 khuya")) {
-    EXPECT_EQ(Utf8(CanonicalTonePlacement(word)), Utf8(word));
+    EXPECT_EQ(vanban::testing::Utf8(CanonicalTonePlacement(word)), vanban::testing::Utf8(word));
   }
   EXPECT_EQ(CanonicalTonePlacement(U""), U"");
 }
