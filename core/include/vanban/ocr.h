@@ -88,7 +88,28 @@ struct ImageLimits {
 // and the other pages still load; the Status fails only when the TIFF structure itself is unreadable.
 StatusOr<std::vector<ImagePage>> DecodeImages(std::string_view bytes, const ImageLimits& limits = {});
 
-// Page `page_index` (0-based) of a PDF rendered at `dpi` (poppler-cpp, antialiasing on) as a
+// Renders pages of one PDF at a given resolution (poppler-cpp, antialiasing on). The document is
+// parsed once, in Open; `pdf_bytes` must outlive the renderer. Not thread-safe.
+class PdfPageRenderer {
+ public:
+  // kCorrupt for an unreadable PDF, kPermissionDenied for an encrypted one.
+  static StatusOr<std::unique_ptr<PdfPageRenderer>> Open(std::string_view pdf_bytes);
+  ~PdfPageRenderer();
+  PdfPageRenderer(const PdfPageRenderer&) = delete;
+  PdfPageRenderer& operator=(const PdfPageRenderer&) = delete;
+
+  int page_count() const;
+  // Page `page_index` (0-based) as a 32 bpp image with its resolution set. kInvalidArgument for a
+  // bad index or dpi, kResourceExhausted when the page would exceed limits.max_pixels.
+  StatusOr<PixPtr> Render(int page_index, int dpi, const ImageLimits& limits = {}) const;
+
+ private:
+  struct Doc;  // the poppler document, owned
+  explicit PdfPageRenderer(std::unique_ptr<Doc> doc);
+  std::unique_ptr<Doc> doc_;
+};
+
+// One page of a PDF: PdfPageRenderer for a single page. Page `page_index` (0-based) of a PDF rendered at `dpi` (poppler-cpp, antialiasing on) as a
 // 32 bpp image with its resolution set. Opens the document each call. kPermissionDenied for an
 // encrypted PDF, kInvalidArgument for a bad index or dpi, kResourceExhausted when the rendered
 // page would exceed limits.max_pixels.

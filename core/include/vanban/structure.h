@@ -32,15 +32,12 @@ enum class ParagraphRole {
   kSignature,    // TM./KT./TL./TUQ./Q. lines, the signer's title and name
   kFootnote,     // "1 Nghị định ..." at a page's foot, and its continuation paragraphs
 };
-std::string_view ParagraphRoleName(ParagraphRole role);
 
 enum class MarkerKind { kChapter, kSection, kArticle, kRoman, kArabicNested, kArabic, kLetter, kDash, kPlus };
-std::string_view MarkerKindName(MarkerKind kind);
 
 struct OutlineItem {
   size_t paragraph = 0;     // index into Document::paragraphs
   size_t end_paragraph = 0; // one past the last paragraph of the item's own text (before its first child)
-  size_t subtree_end = 0;   // one past the last paragraph of the item with all its descendants
   MarkerKind kind = MarkerKind::kArabic;
   std::string marker;       // as printed: "II.", "1.", "a)", "-", "Điều 3."
   std::string label;        // without punctuation: "II", "1", "a", "-", "Điều 3"
@@ -55,8 +52,6 @@ struct DocumentStructure {
   size_t body_begin = 0;             // first body paragraph
   size_t body_end = 0;               // one past the last body paragraph
 
-  // The outline item whose own text contains paragraph `p`, or -1.
-  int ItemOfParagraph(size_t p) const;
 };
 
 DocumentStructure AnalyzeStructure(const Document& doc);

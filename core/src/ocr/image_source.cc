@@ -186,20 +186,13 @@ PixPtr ToPix(const poppler::image& image) {
   return pix;
 }
 
-StatusOr<PixPtr> RenderPdfPageOrThrow(std::string_view pdf_bytes, int page_index, int dpi,
-                                      const ImageLimits& limits) {
+StatusOr<PixPtr> RenderPageOrThrow(const poppler::document& doc, int page_index, int dpi, const ImageLimits& limits) {
   if (dpi < 10 || dpi > 1200) return Status::InvalidArgument("render resolution must be 10..1200 dpi");
-  if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) return Status::ResourceExhausted("PDF larger than 2 GiB");
-  SilencePoppler();
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
-  if (!doc) return Status::Corrupt("not a readable PDF");
-  if (doc->is_locked()) return Status::PermissionDenied("PDF is encrypted");
-  if (page_index < 0 || page_index >= doc->pages()) {
+  if (page_index < 0 || page_index >= doc.pages()) {
     return Status::InvalidArgument("page index " + std::to_string(page_index) + " outside 0.." +
-                                   std::to_string(doc->pages() - 1));
+                                   std::to_string(doc.pages() - 1));
   }
-  std::unique_ptr<poppler::page> page(doc->create_page(page_index));
+  std::unique_ptr<poppler::page> page(doc.create_page(page_index));
   if (!page) return Status::Corrupt("PDF page " + std::to_string(page_index + 1) + " is unreadable");
   const poppler::rectf box = page->page_rect(poppler::crop_box);
   const double w = std::ceil(box.width() * dpi / 72.0), h = std::ceil(box.height() * dpi / 72.0);
@@ -235,14 +228,45 @@ StatusOr<std::vector<ImagePage>> DecodeImages(std::string_view bytes, const Imag
   }
 }
 
-StatusOr<PixPtr> RenderPdfPage(std::string_view pdf_bytes, int page_index, int dpi, const ImageLimits& limits) {
+struct PdfPageRenderer::Doc {
+  std::unique_ptr<poppler::document> pdf;
+};
+
+PdfPageRenderer::PdfPageRenderer(std::unique_ptr<Doc> doc) : doc_(std::move(doc)) {}
+PdfPageRenderer::~PdfPageRenderer() = default;
+
+StatusOr<std::unique_ptr<PdfPageRenderer>> PdfPageRenderer::Open(std::string_view pdf_bytes) {
+  if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) return Status::ResourceExhausted("PDF larger than 2 GiB");
   try {
-    return RenderPdfPageOrThrow(pdf_bytes, page_index, dpi, limits);
+    SilencePoppler();
+    auto doc = std::make_unique<Doc>();
+    doc->pdf.reset(poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
+    if (!doc->pdf) return Status::Corrupt("not a readable PDF");
+    if (doc->pdf->is_locked()) return Status::PermissionDenied("PDF is encrypted");
+    return std::unique_ptr<PdfPageRenderer>(new PdfPageRenderer(std::move(doc)));
+  } catch (const std::bad_alloc&) {
+    return Status::ResourceExhausted("out of memory opening a PDF");
+  } catch (...) {
+    return Status::Internal("unexpected exception opening a PDF");
+  }
+}
+
+int PdfPageRenderer::page_count() const { return doc_->pdf->pages(); }
+
+StatusOr<PixPtr> PdfPageRenderer::Render(int page_index, int dpi, const ImageLimits& limits) const {
+  try {
+    return RenderPageOrThrow(*doc_->pdf, page_index, dpi, limits);
   } catch (const std::bad_alloc&) {
     return Status::ResourceExhausted("out of memory rendering a PDF page");
   } catch (...) {
     return Status::Internal("unexpected exception rendering a PDF page");
   }
+}
+
+StatusOr<PixPtr> RenderPdfPage(std::string_view pdf_bytes, int page_index, int dpi, const ImageLimits& limits) {
+  StatusOr<std::unique_ptr<PdfPageRenderer>> renderer = PdfPageRenderer::Open(pdf_bytes);
+  if (!renderer.ok()) return renderer.status();
+  return (*renderer)->Render(page_index, dpi, limits);
 }
 
 }  // namespace vanban

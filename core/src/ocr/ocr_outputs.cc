@@ -32,12 +32,11 @@ StatusOr<std::vector<PixPtr>> PageImages(std::string_view bytes, const OcrSettin
   std::vector<PixPtr> pages;
   const std::string_view media = DetectMediaType(bytes.substr(0, 4096));
   if (media == kMediaPdf) {
-    for (int i = 0;; ++i) {
-      StatusOr<PixPtr> page = RenderPdfPage(bytes, i, settings.dpi, settings.limits);
-      if (!page.ok()) {
-        if (page.status().code() == StatusCode::kInvalidArgument && i > 0) break;  // past the last page
-        return page.status();
-      }
+    StatusOr<std::unique_ptr<PdfPageRenderer>> renderer = PdfPageRenderer::Open(bytes);
+    if (!renderer.ok()) return renderer.status();
+    for (int i = 0; i < (*renderer)->page_count(); ++i) {
+      StatusOr<PixPtr> page = (*renderer)->Render(i, settings.dpi, settings.limits);
+      if (!page.ok()) return page.status();
       pages.push_back(std::move(page).value());
     }
     return pages;

@@ -242,6 +242,7 @@ Status IngestImages(std::string_view bytes, const OcrSettings& settings, Documen
 
 void OcrPdfPages(std::string_view pdf_bytes, const OcrSettings& settings, Document& doc) {
   if (settings.mode == OcrMode::kSkip) return;
+  std::unique_ptr<PdfPageRenderer> renderer;  // opened on the first page that needs it
   std::vector<PixPtr> rendered;
   std::vector<const Pix*> images;
   std::vector<int> numbers;
@@ -249,7 +250,16 @@ void OcrPdfPages(std::string_view pdf_bytes, const OcrSettings& settings, Docume
   for (size_t i = 0; i < doc.pages.size(); ++i) {
     Page& page = doc.pages[i];
     if (!page.needs_ocr && settings.mode != OcrMode::kForce) continue;
-    StatusOr<PixPtr> image = RenderPdfPage(pdf_bytes, page.number - 1, settings.dpi, settings.limits);
+    if (!renderer) {
+      StatusOr<std::unique_ptr<PdfPageRenderer>> opened = PdfPageRenderer::Open(pdf_bytes);
+      if (!opened.ok()) {
+        doc.errors.push_back({doc.source.path, 0, std::string(StatusCodeName(opened.status().code())),
+                              "PDF could not be opened for OCR: " + opened.status().message()});
+        return;
+      }
+      renderer = std::move(opened).value();
+    }
+    StatusOr<PixPtr> image = renderer->Render(page.number - 1, settings.dpi, settings.limits);
     if (!image.ok()) {
       doc.errors.push_back({doc.source.path, page.number, std::string(StatusCodeName(image.status().code())),
                             "page could not be rendered for OCR: " + image.status().message()});

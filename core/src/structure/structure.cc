@@ -115,49 +115,6 @@ std::optional<Marker> ParseMarker(std::string_view s) {
 
 }  // namespace
 
-std::string_view ParagraphRoleName(ParagraphRole role) {
-  switch (role) {
-    case ParagraphRole::kIssuer: return "issuer";
-    case ParagraphRole::kMotto: return "motto";
-    case ParagraphRole::kNumber: return "number";
-    case ParagraphRole::kPlaceDate: return "place_date";
-    case ParagraphRole::kTypeTitle: return "type_title";
-    case ParagraphRole::kSubject: return "subject";
-    case ParagraphRole::kRecipients: return "recipients";
-    case ParagraphRole::kBasis: return "basis";
-    case ParagraphRole::kBody: return "body";
-    case ParagraphRole::kOutlineItem: return "outline_item";
-    case ParagraphRole::kClosing: return "closing";
-    case ParagraphRole::kCopiesTo: return "copies_to";
-    case ParagraphRole::kSignature: return "signature";
-    case ParagraphRole::kFootnote: return "footnote";
-  }
-  return "unknown";
-}
-
-std::string_view MarkerKindName(MarkerKind kind) {
-  switch (kind) {
-    case MarkerKind::kChapter: return "chapter";
-    case MarkerKind::kSection: return "section";
-    case MarkerKind::kArticle: return "article";
-    case MarkerKind::kRoman: return "roman";
-    case MarkerKind::kArabicNested: return "arabic_nested";
-    case MarkerKind::kArabic: return "arabic";
-    case MarkerKind::kLetter: return "letter";
-    case MarkerKind::kDash: return "dash";
-    case MarkerKind::kPlus: return "plus";
-  }
-  return "unknown";
-}
-
-int DocumentStructure::ItemOfParagraph(size_t p) const {
-  for (int i = static_cast<int>(outline.size()) - 1; i >= 0; --i) {
-    const OutlineItem& item = outline[static_cast<size_t>(i)];
-    if (item.paragraph <= p && p < item.end_paragraph) return i;
-  }
-  return -1;
-}
-
 DocumentStructure AnalyzeStructure(const Document& doc) {
   DocumentStructure st;
   const size_t n = doc.paragraphs.size();
@@ -292,17 +249,9 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     st.outline.push_back(item);
     stack.push_back(static_cast<int>(st.outline.size() - 1));
   }
-  // Extents: an item's own text runs to the next item; its subtree to the next item not below it.
+  // Extents: an item's own text runs to the next item.
   for (size_t a = 0; a < st.outline.size(); ++a) {
-    OutlineItem& item = st.outline[a];
-    item.end_paragraph = a + 1 < st.outline.size() ? st.outline[a + 1].paragraph : body_end;
-    item.subtree_end = body_end;
-    for (size_t b = a + 1; b < st.outline.size(); ++b) {
-      if (st.outline[b].depth <= item.depth) {
-        item.subtree_end = st.outline[b].paragraph;
-        break;
-      }
-    }
+    st.outline[a].end_paragraph = a + 1 < st.outline.size() ? st.outline[a + 1].paragraph : body_end;
   }
   return st;
 }
