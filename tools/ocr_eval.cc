@@ -2,6 +2,7 @@
 // total. Ground truth is DIR/page-NNNN.gt.txt; hypotheses are either vanban's JSON Lines records (one
 // per page image, in the order given) or text files named like the images with a .txt extension
 // (the tesseract CLI's output).
+// Two-column regions of the ground truth are read left column first (vanban::LaidOutTextInReadingOrder).
 //   vanban-ocr-eval --truth DIR --vanban records.jsonl IMAGE...
 //   vanban-ocr-eval --truth DIR --text-dir OUT IMAGE...
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "vanban/metrics.h"
+#include "vanban/normalize.h"
 
 namespace {
 
@@ -66,8 +68,10 @@ int main(int argc, char** argv) {
   }
   double char_errors = 0, chars = 0, word_errors = 0, words = 0;
   for (size_t i = 0; i < images.size(); ++i) {
-    const std::string truth =
-        Read(std::filesystem::path(truth_dir) / (std::filesystem::path(images[i]).stem().string() + ".gt.txt"));
+    // Two-column regions of the laid-out ground truth (header, signature) are compared in reading
+    // order, left column first: reading them line by line across mixes the issuer with the motto.
+    const std::string truth = vanban::LaidOutTextInReadingOrder(
+        Read(std::filesystem::path(truth_dir) / (std::filesystem::path(images[i]).stem().string() + ".gt.txt")));
     const double n = static_cast<double>(vanban::CollapseWhitespace(truth).size());
     const double cer = vanban::CharacterErrorRate(truth, hypotheses[i]);
     const double wer = vanban::WordErrorRate(truth, hypotheses[i]);

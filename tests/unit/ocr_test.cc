@@ -364,21 +364,9 @@ TEST(OcrEngine, MissingLanguageDataIsNotFound) {
   EXPECT_EQ(engine.status().code(), StatusCode::kNotFound);
   EXPECT_NE(engine.status().message().find("vie.traineddata"), std::string::npos) << engine.status().message();
 
-  OcrOptions bad_words;
-  bad_words.user_words_file = files.Path("no-such-words.txt");
-  EXPECT_EQ(OcrEngine::Create(bad_words).status().code(), StatusCode::kNotFound);
   OcrOptions no_language;
   no_language.language = "";
   EXPECT_EQ(OcrEngine::Create(no_language).status().code(), StatusCode::kInvalidArgument);
-}
-
-TEST(OcrEngine, UserWordsAndPatternsFilesAreAccepted) {
-  TempFiles files;
-  OcrOptions options;
-  options.user_words_file = files.Write("words.txt", "LĐTBXH\nSGDĐT\n");
-  options.user_patterns_file = files.Write("patterns.txt", "\\d\\d/\\d\\d/\\d\\d\\d\\d\n");
-  auto engine = OcrEngine::Create(options);
-  EXPECT_TRUE(engine.ok()) << engine.status().ToString();
 }
 
 TEST(RenderPdfPage, RendersAtTheRequestedResolutionAndReadsBack) {

@@ -9,6 +9,9 @@
 #ifndef VANBAN_NORMALIZE_H_
 #define VANBAN_NORMALIZE_H_
 
+#include <string>
+#include <string_view>
+
 #include "vanban/document.h"
 
 namespace vanban {
@@ -22,6 +25,12 @@ struct NormalizeOptions {
 // Fills text, paragraphs and text_map from the pages. Pages marked needs_ocr contribute nothing.
 // Thread-safe: a pure function of its arguments.
 Document Normalize(Document doc, const NormalizeOptions& options = {});
+
+// The lines of one laid-out plain-text page (two columns printed side by side, as pdftotext
+// -layout or a typed header gives them) in reading order: each two-column region's left column,
+// then its right column, one line per output line; blank lines kept. The same column rule
+// Normalize applies to plain text. Used to compare OCR output with laid-out ground truth.
+std::string LaidOutTextInReadingOrder(std::string_view page_text);
 
 }  // namespace vanban
 

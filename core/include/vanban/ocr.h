@@ -116,6 +116,15 @@ class PdfPageRenderer {
 StatusOr<PixPtr> RenderPdfPage(std::string_view pdf_bytes, int page_index, int dpi,
                                const ImageLimits& limits = {});
 
+// Two-column regions of a page (issuer | national motto, number | place and date, copies-to |
+// signature) come out of Tesseract as lines running across both columns, which mixes the issuer
+// with the motto. Splits each such line at its one wide gap (at least 2.5 line heights and 4% of
+// the page width) and reorders every region of consecutive lines that keep to the same gutter:
+// its left column first, as one block, then its right column, as another. Lines that cross the
+// gutter, lines with several wide gaps (tables) and lines after a tall vertical gap end a region;
+// everything else keeps Tesseract's order. Needs word boxes; pages without them are unchanged.
+void ReadColumnsInOrder(Page& page);
+
 struct OcrOptions {
   // Tesseract language(s), e.g. "vie" (recommended; "vie+eng" reads Vietnamese worse).
   std::string language = "vie";
@@ -126,9 +135,6 @@ struct OcrOptions {
   // 0: no limit. Otherwise a page whose recognition runs longer fails with kResourceExhausted.
   // Covers word recognition; Tesseract's layout analysis before it cannot be interrupted.
   int page_timeout_ms = 0;
-  // Optional Tesseract user-words and user-patterns files (one path each), read at Create().
-  std::string user_words_file;
-  std::string user_patterns_file;
 };
 
 // Owns one initialized Tesseract (TessBaseAPI, loaded once in Create and reused for every page).

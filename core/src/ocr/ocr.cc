@@ -171,27 +171,14 @@ StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options
                                            "Tesseract language data"));
     }
   }
-  if (!options.user_words_file.empty()) {
-    VANBAN_RETURN_IF_ERROR(CheckReadable(options.user_words_file, "OCR user words file"));
-  }
-  if (!options.user_patterns_file.empty()) {
-    VANBAN_RETURN_IF_ERROR(CheckReadable(options.user_patterns_file, "OCR user patterns file"));
-  }
   internal::SilenceLeptonica();
   try {
     auto tess = std::make_unique<Tess>();
     tess->api.reset(new tesseract::TessBaseAPI());
-    // Init-time variables: dictionaries are loaded by Init, and Tesseract's chatter goes nowhere
-    // (vanban reports through Status and page notes).
+    // Init-time variable: Tesseract's chatter goes nowhere (vanban reports through Status and page
+    // notes). No user-words or user-patterns files: with the "vie" LSTM model they changed no
+    // character of the benchmark output (docs/benchmarks.md).
     std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
-    if (!options.user_words_file.empty()) {
-      names.emplace_back("user_words_file");
-      values.push_back(options.user_words_file);
-    }
-    if (!options.user_patterns_file.empty()) {
-      names.emplace_back("user_patterns_file");
-      values.push_back(options.user_patterns_file);
-    }
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (tess->api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
                         false) != 0) {
@@ -246,6 +233,7 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (it) CollectWords(*it, result);
     it.reset();
+    ReadColumnsInOrder(result.page);
     api.Clear();
     if (result.page.blocks.empty()) AppendNote(result.notes, "blank page");
     result.page.note = result.notes;

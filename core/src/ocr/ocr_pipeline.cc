@@ -16,8 +16,8 @@ namespace {
 // What makes two engines interchangeable: a worker rebuilds its engine when this changes.
 std::string EngineKey(const OcrOptions& o) {
   const PreprocessOptions& p = o.preprocess;
-  return o.language + "|" + o.tessdata_dir + "|" + std::to_string(o.page_timeout_ms) + "|" + o.user_words_file + "|" +
-         o.user_patterns_file + "|" + std::to_string(p.normalize_background) + std::to_string(p.remove_color_marks) +
+  return o.language + "|" + o.tessdata_dir + "|" + std::to_string(o.page_timeout_ms) + "|" +
+         std::to_string(p.normalize_background) + std::to_string(p.remove_color_marks) +
          std::to_string(p.deskew) + std::to_string(p.binarize) + std::to_string(p.despeckle);
 }
 

@@ -416,6 +416,36 @@ void AppendTokens(const SourceLine& line, std::string& out, TextMap& map, bool& 
 
 }  // namespace
 
+std::string LaidOutTextInReadingOrder(std::string_view page_text) {
+  std::vector<SourceLine> lines;
+  int blanks = 0;
+  size_t begin = 0;
+  while (begin <= page_text.size()) {
+    size_t end = page_text.find('\n', begin);
+    if (end == std::string_view::npos) end = page_text.size();
+    const std::string_view raw = page_text.substr(begin, end - begin);
+    if (Trim(raw).empty()) {
+      ++blanks;
+    } else {
+      SourceLine line;
+      line.raw = raw;
+      line.printed_offset = begin;
+      line.blank_before = blanks;
+      lines.push_back(std::move(line));
+      blanks = 0;
+    }
+    begin = end + 1;
+  }
+  SplitColumns(lines);
+  std::string out;
+  for (const SourceLine& l : lines) {
+    out.append(static_cast<size_t>(std::min(l.blank_before, 1)), '\n');
+    out.append(Trim(l.raw));
+    out.push_back('\n');
+  }
+  return out;
+}
+
 Document Normalize(Document doc, const NormalizeOptions& options) {
   doc.text.clear();
   doc.paragraphs.clear();
