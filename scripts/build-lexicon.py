@@ -11,6 +11,8 @@ Inputs
   corpus/**/*.txt                  the project's document texts (seeds/, docs/). corpus/heldout/ is
                                    left out unless --include-heldout is given, so that the held-out
                                    documents stay unseen by the language model and can measure it.
+                                   corpus/ocr/ (the texts of the OCR benchmark's scans) is always
+                                   left out: OCR correction is measured on text it has not seen.
   models/vi/admin_phrases.txt      hand-written multi-syllable terms of administrative writing, one a
                                    line ('#' starts a comment); each occurrence counts ADMIN_WEIGHT
                                    times.
@@ -264,7 +266,8 @@ def corpus_files(root, include_heldout):
     for directory, subdirs, names in os.walk(corpus):
         subdirs.sort()
         rel = os.path.relpath(directory, corpus)
-        if not include_heldout and (rel == "heldout" or rel.startswith("heldout" + os.sep)):
+        top = rel.split(os.sep)[0]
+        if top == "ocr" or (not include_heldout and top == "heldout"):
             subdirs[:] = []
             continue
         files += [os.path.join(directory, n) for n in sorted(names) if n.endswith(".txt")]
