@@ -1,6 +1,6 @@
 // vanban-degrade-scan: turns a clean rendered page (vanban-render-document
 // --png-dir, 300 dpi) into a synthetic scan with known text, for OCR tests and
-// benchmarks. Three levels:
+// benchmarks. Four levels:
 //
 //   clean   the page as is, 8-bit grey.
 //   office  a printout with uneven toner and some show-through, through an
@@ -11,16 +11,23 @@
 //           strokes, faded regions, speckle, a strong illumination gradient,
 //           a larger rotation and a red round seal over the lower right
 //           (signature) area; RGB.
+//   photo   a phone photo of the printed page: the page curls (text lines
+//           bend by up to ~1% of the height), the camera is off-axis (a
+//           keystone, the top edge 2-5% narrower or wider than the bottom)
+//           and turned 1-4 degrees, slight defocus, 120-150 dpi, warm paper
+//           under uneven light (a broad gradient and a soft shadow band
+//           along one edge), sensor noise, JPEG q80; RGB. The page fills the
+//           frame: what the projection brings in at the borders is paper.
 //
 // --ink adds blue ballpoint handwriting, with any level: a number and a
 // date scrawled into the header (top 15%: left half and right half), a few
 // slanted lines of cursive over the first lines of the body and a signature
 // over the signature block (lower right). The strokes cross printed text, as
 // real annotations do; the ground truth stays the printed text. The ink is
-// written on the printed page before it is scanned: on clean before
-// everything else, on office after the uneven toner of the printout (a pen
-// does not fade with the toner), on hard on the final copy (blue, not
-// copied), under the seal. Grey levels show it grey.
+// written on the printed page before it is scanned or photographed: on
+// clean and photo before everything else, on office after the uneven toner
+// of the printout (a pen does not fade with the toner), on hard on the
+// final copy (blue, not copied), under the seal. Grey levels show it grey.
 //
 // Determinism is the main design constraint: the only randomness comes from
 // a splitmix64 generator seeded with --seed, and every distribution is
@@ -28,8 +35,8 @@
 // output on a given machine. Leptonica is the only library.
 //
 // The strengths are tuned so that the plain tesseract CLI (-l vie) reads the
-// levels at roughly <1%, 2-8% and 15-45% character error rate; see
-// tools/README.md before changing them.
+// levels clean, office and hard at roughly <1%, 2-8% and 15-45% character
+// error rate; see tools/README.md before changing them.
 
 #include <leptonica/allheaders.h>
 
@@ -56,7 +63,7 @@ constexpr double kPi = 3.14159265358979323846;
 
 constexpr const char* kUsage =
     "Usage:\n"
-    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard\n"
+    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard|photo\n"
     "                      --seed N [--ink] [--pdf OUT.pdf]\n"
     "\n"
     "Degrades a rendered page (300 dpi unless the PNG says otherwise) into a\n"
@@ -69,6 +76,9 @@ constexpr const char* kUsage =
     "  hard    200 dpi photocopy of a photocopy: thick and broken strokes,\n"
     "          fading, speckle, uneven light, rotation 1-2.5 deg, red seal;\n"
     "          RGB\n"
+    "  photo   phone photo: page curl, keystone 2-5%, rotation 1-4 deg,\n"
+    "          defocus, 120-150 dpi, warm paper, light gradient and a shadow\n"
+    "          band at one edge, noise, JPEG q80; RGB\n"
     "\n"
     "Options:\n"
     "  --level L   degradation level (required)\n"
@@ -76,7 +86,7 @@ constexpr const char* kUsage =
     "  --ink       blue ballpoint handwriting over the page: digits in the\n"
     "              header, slanted cursive over the first body lines, a\n"
     "              signature at the lower right (on the printed page before\n"
-    "              the scan; on hard, on the final copy)\n"
+    "              the scan or photo; on hard, on the final copy)\n"
     "  --pdf FILE  also write the scan as a one-page image PDF (no date)\n"
     "  --help      show this help\n"
     "\n"
@@ -94,7 +104,13 @@ struct LeptFreeDeleter {
 };
 using LeptBytes = std::unique_ptr<l_uint8, LeptFreeDeleter>;
 
-enum class Level { kClean, kOffice, kHard };
+struct PtaDeleter {
+  void operator()(PTA* p) const { ptaDestroy(&p); }
+};
+using PtaPtr = std::unique_ptr<PTA, PtaDeleter>;
+
+// New levels go at the end: the value is mixed into the seed.
+enum class Level { kClean, kOffice, kHard, kPhoto };
 
 // splitmix64 with hand-written distributions: no std:: distribution (their
 // output is implementation-defined) and no rand().
@@ -640,8 +656,8 @@ void ApplyInk(const Ink& ink, Gray& img) {
   }
 }
 
-// --ink on the printed page, for a level without a printing step of its
-// own (clean): an RGB copy of `input` with the handwriting.
+// --ink on the printed page, for the levels without a printing step of
+// their own (clean, photo): an RGB copy of `input` with the handwriting.
 PixPtr InkedPage(PIX* input, int dpi, Rng& rng) {
   PixPtr rgb(pixConvertTo32(input));
   PixPtr grey = ToGray8(input);
@@ -1101,6 +1117,184 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Rng* ink_rng, Result& res) {
   return res.pix != nullptr;
 }
 
+// ----------------------------------------------------------------- photo
+
+// Samples `src` at (x, y) bilinearly (pixel centres at integer + 0.5);
+// outside the image is white paper.
+void SampleBilinear(const Rgb& src, double x, double y, float& r, float& g,
+                    float& b) {
+  const double fx = x - 0.5, fy = y - 0.5;
+  const int x0 = static_cast<int>(std::floor(fx));
+  const int y0 = static_cast<int>(std::floor(fy));
+  const float tx = static_cast<float>(fx - x0), ty = static_cast<float>(fy - y0);
+  float acc[3] = {0.0f, 0.0f, 0.0f};
+  for (int k = 0; k < 4; ++k) {
+    const int xx = x0 + (k & 1), yy = y0 + (k >> 1);
+    const float wgt = ((k & 1) != 0 ? tx : 1.0f - tx) * ((k >> 1) != 0 ? ty : 1.0f - ty);
+    if (xx < 0 || yy < 0 || xx >= src.w || yy >= src.h) {
+      for (float& a : acc) a += 255.0f * wgt;
+      continue;
+    }
+    const size_t i = static_cast<size_t>(yy) * src.w + xx;
+    acc[0] += src.r[i] * wgt;
+    acc[1] += src.g[i] * wgt;
+    acc[2] += src.b[i] * wgt;
+  }
+  r = acc[0];
+  g = acc[1];
+  b = acc[2];
+}
+
+// A page that does not lie flat (held open, or bowed from being bound): the
+// text lines are displaced vertically by a smooth function of x, most at the
+// lifted side, a little more towards the bottom of the page. Amplitude a
+// few pixels to ~1% of the height.
+Rgb Curl(const Rgb& src, Rng& rng) {
+  const double amp = src.h * rng.Uniform(0.003, 0.010) * rng.Sign();
+  const bool from_left = rng.Uniform() < 0.5;     // which side is lifted
+  const double bow = rng.Uniform(0.3, 0.7);       // share of the whole-page bow
+  const double lift_end = rng.Uniform(0.35, 0.6);  // how far in the lift reaches
+  std::vector<double> dy_of_x(static_cast<size_t>(src.w));
+  for (int x = 0; x < src.w; ++x) {
+    const double u = (from_left ? src.w - 1 - x : x) / static_cast<double>(src.w - 1);
+    // u = 0 at the lifted edge. A bow over the whole width plus a lift that
+    // grows smoothly towards that edge.
+    const double lift = 1.0 - SmoothStep(0.0f, static_cast<float>(lift_end), static_cast<float>(u));
+    dy_of_x[static_cast<size_t>(x)] = amp * (bow * std::sin(kPi * u) + (1.0 - bow) * lift * lift);
+  }
+  Rgb out;
+  out.w = src.w;
+  out.h = src.h;
+  const size_t n = static_cast<size_t>(src.w) * src.h;
+  out.r.resize(n);
+  out.g.resize(n);
+  out.b.resize(n);
+  for (int y = 0; y < src.h; ++y) {
+    const double grow = 0.7 + 0.6 * y / static_cast<double>(src.h);
+    for (int x = 0; x < src.w; ++x) {
+      const size_t i = static_cast<size_t>(y) * src.w + x;
+      SampleBilinear(src, x + 0.5, y + 0.5 - dy_of_x[static_cast<size_t>(x)] * grow,
+                     out.r[i], out.g[i], out.b[i]);
+    }
+  }
+  return out;
+}
+
+bool Photo(PIX* input, int in_dpi, Rng& rng, Result& res) {
+  Rng rng_geom = rng.Fork();
+  Rng rng_curl = rng.Fork();
+  Rng rng_optics = rng.Fork();
+  Rng rng_light = rng.Fork();
+  Rng rng_noise = rng.Fork();
+
+  PixPtr rgb(pixConvertTo32(input));
+  if (!rgb) return false;
+  const Rgb page = RgbFromPix(rgb.get());
+  const int w = page.w, h = page.h;
+
+  // The paper first (its curl), then the camera: off-axis (a keystone, the
+  // top edge 2-5% narrower or wider than the bottom), turned 1-4 degrees, a
+  // little further away so the page corners stay in the frame.
+  PixPtr curled = PixFromRgb(Curl(page, rng_curl));
+  if (!curled) return false;
+  res.angle = rng_geom.Sign() * rng_geom.Uniform(1.0, 4.0);
+  const double keystone = rng_geom.Sign() * rng_geom.Uniform(0.02, 0.05);
+  const double zoom = rng_geom.Uniform(0.94, 0.98);
+  const double shift_x = rng_geom.Uniform(-0.01, 0.01) * w;
+  const double shift_y = rng_geom.Uniform(-0.01, 0.01) * h;
+  const double a = res.angle * kPi / 180.0;
+  const double ca = std::cos(a), sa = std::sin(a);
+  PtaPtr src(ptaCreate(4));
+  PtaPtr dst(ptaCreate(4));
+  if (!src || !dst) return false;
+  const double corners[4][2] = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+  for (const auto& c : corners) {
+    const double sx = c[0] * (w - 1), sy = c[1] * (h - 1);
+    // Keystone: the top edge scaled by 1 + keystone/2 and the bottom by
+    // 1 - keystone/2 about the vertical centre line, so the top is about
+    // |keystone| wider or narrower than the bottom.
+    const double edge = c[1] == 0 ? 1.0 + keystone / 2 : 1.0 - keystone / 2;
+    const double dx = (sx - 0.5 * w) * edge * zoom, dy = (sy - 0.5 * h) * zoom;
+    ptaAddPt(src.get(), static_cast<float>(sx), static_cast<float>(sy));
+    ptaAddPt(dst.get(), static_cast<float>(0.5 * w + shift_x + dx * ca - dy * sa),
+             static_cast<float>(0.5 * h + shift_y + dx * sa + dy * ca));
+  }
+  PixPtr projected(pixProjectivePtaColor(curled.get(), dst.get(), src.get(), 0xffffff00));
+  if (!projected) return false;
+
+  // Optics: mild defocus at the page's resolution (3x3 or 5x5 box), then the
+  // sensor's 120-150 dpi; pixScale area-maps and sharpens a little at these
+  // factors, as a phone's processing does.
+  const int half = 1 + rng_optics.Below(2);
+  PixPtr blurred(pixBlockconv(projected.get(), half, half));
+  if (!blurred) return false;
+  res.dpi = 120 + rng_optics.Below(31);
+  const float scale = static_cast<float>(res.dpi) / static_cast<float>(in_dpi);
+  PixPtr small(pixScale(blurred.get(), scale, scale));
+  if (!small) return false;
+  Rgb img = RgbFromPix(small.get());
+
+  // Warm, slightly yellow paper under indoor light, print a dark grey.
+  const double paper = rng_light.Uniform(215.0, 235.0);
+  const double warm = rng_light.Uniform(0.06, 0.12);  // blue loss
+  const double pr = paper, pg = paper * (1.0 - 0.35 * warm), pb = paper * (1.0 - warm);
+  const double ink = rng_light.Uniform(35.0, 60.0);
+  // Lighting: a broad gradient in a random direction, and the soft shadow of
+  // the phone (or the photographer) across one edge, its border not quite
+  // parallel to it.
+  const double theta = rng_light.Uniform(0.0, 2.0 * kPi);
+  const double strength = rng_light.Uniform(0.12, 0.22);
+  const double ct = std::cos(theta), st = std::sin(theta);
+  const double half_diag = 0.5 * std::hypot(img.w, img.h);
+  const int edge = rng_light.Below(4);  // 0 left, 1 right, 2 top, 3 bottom
+  const double depth = rng_light.Uniform(0.08, 0.18);   // of the page across
+  const double tilt = rng_light.Uniform(-0.05, 0.05);   // border slope
+  const double dark = rng_light.Uniform(0.18, 0.32);
+  const double soft = rng_light.Uniform(0.03, 0.06);
+  for (int y = 0; y < img.h; ++y) {
+    for (int x = 0; x < img.w; ++x) {
+      const double fx = x / static_cast<double>(img.w), fy = y / static_cast<double>(img.h);
+      double across = 0.0, along = 0.0;  // distance from the shadowed edge
+      switch (edge) {
+        case 0: across = fx; along = fy; break;
+        case 1: across = 1.0 - fx; along = fy; break;
+        case 2: across = fy; along = fx; break;
+        default: across = 1.0 - fy; along = fx; break;
+      }
+      const double border = depth + tilt * (along - 0.5);
+      const double shadow =
+          1.0 - dark * (1.0 - SmoothStep(static_cast<float>(border - soft),
+                                         static_cast<float>(border + soft),
+                                         static_cast<float>(across)));
+      const double t =
+          0.5 + 0.5 * ((x - 0.5 * img.w) * ct + (y - 0.5 * img.h) * st) / half_diag;
+      const double light = (1.0 - strength * t) * shadow;
+      const size_t i = static_cast<size_t>(y) * img.w + x;
+      // Tone: white -> paper, black -> ink (the ink colours scale alike).
+      auto tone = [&](float v, double p) {
+        return static_cast<float>((ink + (p - ink) * v / 255.0) * light);
+      };
+      img.r[i] = tone(img.r[i], pr);
+      img.g[i] = tone(img.g[i], pg);
+      img.b[i] = tone(img.b[i], pb);
+    }
+  }
+  // Sensor noise: luminance grain and a little chroma noise.
+  for (size_t i = 0; i < img.r.size(); ++i) {
+    const double grain = 4.0 * rng_noise.Gaussian();
+    img.r[i] += static_cast<float>(grain + 1.5 * rng_noise.Gaussian());
+    img.g[i] += static_cast<float>(grain + 1.5 * rng_noise.Gaussian());
+    img.b[i] += static_cast<float>(grain + 1.5 * rng_noise.Gaussian());
+  }
+  PixPtr noisy = PixFromRgb(img);
+  if (!noisy) return false;
+  pixSetResolution(noisy.get(), res.dpi, res.dpi);
+  if (!EncodeJpeg(noisy.get(), 80, res.jpeg)) return false;
+  res.pix.reset(pixReadMemJpeg(res.jpeg.bytes.get(), res.jpeg.size, 0, 1,
+                               nullptr, 0));
+  return res.pix != nullptr;
+}
+
 bool Clean(PIX* input, int dpi, Result& res) {
   res.pix = ToGray8(input);
   res.dpi = dpi;
@@ -1217,6 +1411,8 @@ int main(int argc, char** argv) {
     level = Level::kOffice;
   } else if (level_name == "hard") {
     level = Level::kHard;
+  } else if (level_name == "photo") {
+    level = Level::kPhoto;
   } else {
     return Usage(level_name.empty() ? "--level is required"
                                     : "unknown level " + level_name);
@@ -1249,9 +1445,9 @@ int main(int argc, char** argv) {
   // and without --ink a level draws the same degradations, and one seed
   // writes the same hand at every level.
   Rng ink_rng(seed ^ 0x1a4b0a11c0ffee00ULL);
-  if (ink && level == Level::kClean) {
-    // Written on the printed page. Office and hard print or copy the page
-    // themselves and write on the result.
+  if (ink && (level == Level::kClean || level == Level::kPhoto)) {
+    // Written on the printed page, before it is photographed. Office and
+    // hard print or copy the page themselves and write on the result.
     input = InkedPage(input.get(), in_dpi, ink_rng);
     if (!input) return Fail("processing failed for " + in_path);
   }
@@ -1265,6 +1461,7 @@ int main(int argc, char** argv) {
     case Level::kHard:
       ok = Hard(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, res);
       break;
+    case Level::kPhoto: ok = Photo(input.get(), in_dpi, rng, res); break;
   }
   if (!ok || !res.pix) return Fail("processing failed for " + in_path);
   pixSetResolution(res.pix.get(), res.dpi, res.dpi);
