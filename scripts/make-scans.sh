@@ -11,15 +11,20 @@
 #   OUT_DIR/clean/page-NNNN.png   + page-NNNN.gt.txt   300 dpi, 8-bit grey, as rendered
 #   OUT_DIR/office/page-NNNN.jpg  + page-NNNN.gt.txt   300 dpi, grey, office scanner (JPEG)
 #   OUT_DIR/hard/page-NNNN.png    + page-NNNN.gt.txt   200 dpi, RGB, photocopy of a photocopy + seal
+#   OUT_DIR/photo/page-NNNN.jpg   + page-NNNN.gt.txt   120-150 dpi, RGB, phone photo (curl, keystone,
+#                                                      uneven light; JPEG)
+#   OUT_DIR/ink/page-NNNN.jpg     + page-NNNN.gt.txt   300 dpi, grey, office scan of the page with
+#                                                      blue ballpoint handwriting on it (--ink)
 #   OUT_DIR/pages.tsv             page number -> source document and page
 #   OUT_DIR/mixed.pdf             the selected pages in order: odd pages born-digital (real text),
 #                                 even pages scanned (the office image of that page)
 #   OUT_DIR/mixed.gt.json         for each page of mixed.pdf: scanned or not, source, ground truth
 #
-# The .gt.txt files are the renderer's ground truth for the page (one rendered line per line).
-# Seeds of vanban-degrade-scan: page number + 1000 (office), page number + 2000 (hard).
-# Same inputs and tools give byte-identical outputs. The script is idempotent: it replaces
-# clean/, office/, hard/, pages.tsv and mixed.* in OUT_DIR and touches nothing else there.
+# The .gt.txt files are the renderer's ground truth for the page (one rendered line per line); the
+# handwriting of ink/ is not in it. Seeds of vanban-degrade-scan: page number + 1000 (office),
+# + 2000 (hard), + 3000 (photo), + 4000 (ink). Same inputs and tools give byte-identical outputs.
+# The script is idempotent: it replaces clean/, office/, hard/, photo/, ink/, pages.tsv and mixed.*
+# in OUT_DIR and touches nothing else there.
 #
 # Tools: BUILD_DIR/tools/vanban-render-document and BUILD_DIR/tools/vanban-degrade-scan, overridable
 # with RENDER_TOOL=... and DEGRADE_TOOL=... (e.g. a standalone build); qpdf from PATH.
@@ -141,9 +146,10 @@ for ((p = 2; p < max_pages; p++)); do
 done
 ((pages <= ${#order[@]})) || die "PAGES_PER_LEVEL=$pages but the corpus selection has only ${#order[@]} pages"
 
-rm -rf "$out_dir/clean" "$out_dir/office" "$out_dir/hard" "$out_dir/pages.tsv" \
-  "$out_dir/mixed.pdf" "$out_dir/mixed.gt.json"
-mkdir -p "$out_dir/clean" "$out_dir/office" "$out_dir/hard"
+levels=(clean office hard photo ink)
+for level in "${levels[@]}"; do rm -rf "${out_dir:?}/$level"; done
+rm -rf "$out_dir/pages.tsv" "$out_dir/mixed.pdf" "$out_dir/mixed.gt.json"
+for level in "${levels[@]}"; do mkdir -p "$out_dir/$level"; done
 
 printf 'page\tsource\tsource_page\n' >"$work/pages.tsv"
 qpdf_pages=()
@@ -169,7 +175,9 @@ for ((n = 1; n <= pages; n++)); do
     image_json=null
   fi
   "$degrade" "$src.png" "$out_dir/hard/$name.png" --level hard --seed $((n + 2000))
-  for level in clean office hard; do
+  "$degrade" "$src.png" "$out_dir/photo/$name.jpg" --level photo --seed $((n + 3000))
+  "$degrade" "$src.png" "$out_dir/ink/$name.jpg" --level office --ink --seed $((n + 4000))
+  for level in "${levels[@]}"; do
     cp "$src.gt.txt" "$out_dir/$level/$name.gt.txt"
   done
   json_entries+=("$(printf '    {"page": %d, "scanned": %s, "image": %s, "source": "%s", "source_page": %d, "gt": "clean/%s.gt.txt"}' \
@@ -189,4 +197,4 @@ qpdf --deterministic-id --empty --pages "${qpdf_pages[@]}" -- "$work/mixed.pdf" 
   echo '}'
 } >"$work/mixed.gt.json"
 mv "$work/mixed.pdf" "$work/mixed.gt.json" "$work/pages.tsv" "$out_dir/"
-echo "make-scans.sh: $pages pages per level in $out_dir (clean/, office/, hard/, mixed.pdf, mixed.gt.json)"
+echo "make-scans.sh: $pages pages per level in $out_dir (clean/, office/, hard/, photo/, ink/, mixed.pdf, mixed.gt.json)"

@@ -1,6 +1,6 @@
 // vanban-degrade-scan: turns a clean rendered page (vanban-render-document
 // --png-dir, 300 dpi) into a synthetic scan with known text, for OCR tests and
-// benchmarks. Three levels:
+// benchmarks. Four levels:
 //
 //   clean   the page as is, 8-bit grey.
 //   office  a printout with uneven toner and some show-through, through an
@@ -11,6 +11,23 @@
 //           strokes, faded regions, speckle, a strong illumination gradient,
 //           a larger rotation and a red round seal over the lower right
 //           (signature) area; RGB.
+//   photo   a phone photo of the printed page: the page curls (text lines
+//           bend by up to ~1% of the height), the camera is off-axis (a
+//           keystone, the top edge 2-5% narrower or wider than the bottom)
+//           and turned 1-4 degrees, slight defocus, 120-150 dpi, warm paper
+//           under uneven light (a broad gradient and a soft shadow band
+//           along one edge), sensor noise, JPEG q80; RGB. The page fills the
+//           frame: what the projection brings in at the borders is paper.
+//
+// --ink adds blue ballpoint handwriting, with any level: a number and a
+// date scrawled into the header (top 15%: left half and right half), a few
+// slanted lines of cursive over the first lines of the body and a signature
+// over the signature block (lower right). The strokes cross printed text, as
+// real annotations do; the ground truth stays the printed text. The ink is
+// written on the printed page before it is scanned or photographed: on
+// clean and photo before everything else, on office after the uneven toner
+// of the printout (a pen does not fade with the toner), on hard on the
+// final copy (blue, not copied), under the seal. Grey levels show it grey.
 //
 // Determinism is the main design constraint: the only randomness comes from
 // a splitmix64 generator seeded with --seed, and every distribution is
@@ -18,8 +35,8 @@
 // output on a given machine. Leptonica is the only library.
 //
 // The strengths are tuned so that the plain tesseract CLI (-l vie) reads the
-// levels at roughly <1%, 2-8% and 15-45% character error rate; see
-// tools/README.md before changing them.
+// levels clean, office and hard at roughly <1%, 2-8% and 15-45% character
+// error rate; see tools/README.md before changing them.
 
 #include <leptonica/allheaders.h>
 
@@ -46,8 +63,8 @@ constexpr double kPi = 3.14159265358979323846;
 
 constexpr const char* kUsage =
     "Usage:\n"
-    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard\n"
-    "                      --seed N [--pdf OUT.pdf]\n"
+    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard|photo\n"
+    "                      --seed N [--ink] [--pdf OUT.pdf]\n"
     "\n"
     "Degrades a rendered page (300 dpi unless the PNG says otherwise) into a\n"
     "synthetic scan. Same input and seed give byte-identical output.\n"
@@ -59,15 +76,22 @@ constexpr const char* kUsage =
     "  hard    200 dpi photocopy of a photocopy: thick and broken strokes,\n"
     "          fading, speckle, uneven light, rotation 1-2.5 deg, red seal;\n"
     "          RGB\n"
+    "  photo   phone photo: page curl, keystone 2-5%, rotation 1-4 deg,\n"
+    "          defocus, 120-150 dpi, warm paper, light gradient and a shadow\n"
+    "          band at one edge, noise, JPEG q80; RGB\n"
     "\n"
     "Options:\n"
     "  --level L   degradation level (required)\n"
     "  --seed N    unsigned 64-bit seed (required)\n"
+    "  --ink       blue ballpoint handwriting over the page: digits in the\n"
+    "              header, slanted cursive over the first body lines, a\n"
+    "              signature at the lower right (on the printed page before\n"
+    "              the scan or photo; on hard, on the final copy)\n"
     "  --pdf FILE  also write the scan as a one-page image PDF (no date)\n"
     "  --help      show this help\n"
     "\n"
     "The output format follows the extension (.png, .jpg or .jpeg). Prints\n"
-    "\"IN -> OUT level=L angle=DEG seed=N\". Exit codes: 0 ok, 1 error,\n"
+    "\"IN -> OUT level=L[ ink] angle=DEG seed=N\". Exit codes: 0 ok, 1 error,\n"
     "2 usage.\n";
 
 struct PixDeleter {
@@ -80,7 +104,13 @@ struct LeptFreeDeleter {
 };
 using LeptBytes = std::unique_ptr<l_uint8, LeptFreeDeleter>;
 
-enum class Level { kClean, kOffice, kHard };
+struct PtaDeleter {
+  void operator()(PTA* p) const { ptaDestroy(&p); }
+};
+using PtaPtr = std::unique_ptr<PTA, PtaDeleter>;
+
+// New levels go at the end: the value is mixed into the seed.
+enum class Level { kClean, kOffice, kHard, kPhoto };
 
 // splitmix64 with hand-written distributions: no std:: distribution (their
 // output is implementation-defined) and no rand().
@@ -277,6 +307,369 @@ bool EncodeJpeg(PIX* pix, int quality, Jpeg& out) {
   return true;
 }
 
+// ------------------------------------------------------------------- ink
+
+// Blue ballpoint handwriting, as Vietnamese offices add it to a received or
+// signed document: the number and the day written into the blanks of the
+// header, a few lines of instructions across the top of the body, and a
+// signature. The tool does not know the layout, so the places are the usual
+// ones of an administrative page (Nghị định 30) and the strokes do fall on
+// printed text, which is the realistic hard case for OCR.
+
+// The lowest row of text in the right part of the page (x >= 45% of the
+// width), where the signature block sits; falls back to the lowest text row
+// anywhere. A row counts as text if it has at least 6 dark pixels, so stray
+// specks do not. Returns -1 on a blank page.
+int SignatureBottom(const Gray& g) {
+  int bottom_right = -1, bottom_any = -1;
+  const int x_right = g.w * 45 / 100;
+  for (int y = 0; y < g.h; ++y) {
+    int left = 0, right = 0;
+    for (int x = 0; x < g.w; ++x) {
+      if (g.At(x, y) < 128.0f) ++(x >= x_right ? right : left);
+    }
+    if (right >= 6) bottom_right = y;
+    if (left + right >= 6) bottom_any = y;
+  }
+  return bottom_right >= 0 ? bottom_right : bottom_any;
+}
+
+struct Point {
+  double x, y;
+};
+using Stroke = std::vector<Point>;  // one pen-down trajectory, densely sampled
+
+// Catmull-Rom spline through `pts` (the first and last points repeated), so
+// that a few control points give a smooth pen path.
+Stroke Spline(const std::vector<Point>& pts, int samples_per_segment) {
+  Stroke out;
+  const size_t n = pts.size();
+  if (n == 0) return out;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const Point& p0 = pts[i == 0 ? 0 : i - 1];
+    const Point& p1 = pts[i];
+    const Point& p2 = pts[i + 1];
+    const Point& p3 = pts[i + 2 < n ? i + 2 : n - 1];
+    for (int k = 0; k < samples_per_segment; ++k) {
+      const double t = static_cast<double>(k) / samples_per_segment;
+      const double t2 = t * t, t3 = t2 * t;
+      auto f = [&](double a, double b, double c, double d) {
+        return 0.5 * (2.0 * b + (c - a) * t + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2 +
+                      (3.0 * b - a - 3.0 * c + d) * t3);
+      };
+      out.push_back({f(p0.x, p1.x, p2.x, p3.x), f(p0.y, p1.y, p2.y, p3.y)});
+    }
+  }
+  out.push_back(pts.back());
+  return out;
+}
+
+// Maps handwriting drawn in a local frame (u along the baseline, v up from
+// it, both in pixels) onto the page: forward slant of the letters, then the
+// baseline's angle, then the origin.
+struct Frame {
+  double x0, y0;  // origin on the page
+  double angle;   // baseline angle in radians (negative: rising to the right)
+  double slant;   // tan of the letter slant
+  Point operator()(double u, double v) const {
+    const double lx = u + v * slant, ly = -v;
+    return {x0 + lx * std::cos(angle) - ly * std::sin(angle),
+            y0 + lx * std::sin(angle) + ly * std::cos(angle)};
+  }
+};
+
+// A line of cursive-looking scribble, `length` pixels long: words of 2-7
+// letter cycles, each cycle an up-and-down stroke (x-height, now and then an
+// ascender or a descender) with a backward swing that makes loops, pen lifts
+// between words, and a few short accent marks above the letters (Vietnamese
+// handwriting is full of them).
+void CursiveLine(const Frame& frame, double length, double xh, Rng& rng,
+                 std::vector<Stroke>& out) {
+  const double drift_amp = xh * rng.Uniform(0.05, 0.15);
+  const double drift_period = xh * rng.Uniform(8.0, 16.0);
+  const double drift_phase = rng.Uniform(0.0, 2.0 * kPi);
+  auto drift = [&](double u) {
+    return drift_amp * std::sin(u / drift_period + drift_phase);
+  };
+  double u = 0.0;
+  while (u < length) {
+    Stroke word;
+    const int cycles = 2 + rng.Below(6);
+    for (int k = 0; k < cycles; ++k) {
+      const double r = rng.Uniform();
+      double h = xh * rng.Uniform(0.7, 1.1);
+      double loop = xh * rng.Uniform(0.05, 0.3);
+      if (r < 0.15) {  // ascender (l, h, đ): tall and looped
+        h = xh * rng.Uniform(1.8, 2.4);
+        loop = xh * rng.Uniform(0.25, 0.45);
+      } else if (r < 0.25) {  // descender (g, y): a loop below the line
+        h = -xh * rng.Uniform(1.1, 1.6);
+        loop = xh * rng.Uniform(0.2, 0.4);
+      }
+      const double advance = xh * rng.Uniform(0.6, 1.0);
+      const int steps = 48;
+      for (int s = 0; s < steps; ++s) {
+        const double t = static_cast<double>(s) / steps;
+        const double th = 2.0 * kPi * t;
+        // The forward swing on the way up and back over the top makes the
+        // down stroke cross the up stroke: a loop, as in cursive l or e.
+        const double uu = u + advance * t + loop * std::sin(th);
+        const double vv = h * (0.5 - 0.5 * std::cos(th)) + drift(uu);
+        word.push_back(frame(uu, vv));
+      }
+      if (rng.Uniform() < 0.3) {  // an accent mark over this letter
+        const double au = u + advance * rng.Uniform(0.2, 0.8);
+        const double av = xh * rng.Uniform(1.3, 1.7) + drift(au);
+        const double aw = xh * rng.Uniform(0.25, 0.5);
+        std::vector<Point> mark = {frame(au - aw / 2, av),
+                                   frame(au, av + aw * rng.Uniform(0.2, 0.6)),
+                                   frame(au + aw / 2, av + aw * rng.Uniform(-0.2, 0.4))};
+        out.push_back(Spline(mark, 8));
+      }
+      u += advance;
+    }
+    word.push_back(frame(u + xh * 0.3, xh * 0.3 + drift(u)));  // exit stroke
+    out.push_back(std::move(word));
+    u += xh * rng.Uniform(0.9, 1.6);  // pen lift between words
+  }
+}
+
+// Digit shapes as control points in a unit box (x right, y down), traced by
+// a spline: enough to look like handwritten digits, not to be read as them.
+const std::vector<std::vector<Point>>& DigitShapes() {
+  static const std::vector<std::vector<Point>> shapes = {
+      {{0.5, 0.0}, {0.1, 0.3}, {0.15, 0.8}, {0.55, 1.0}, {0.9, 0.6}, {0.8, 0.1}, {0.45, 0.02}},  // 0
+      {{0.25, 0.25}, {0.6, 0.0}, {0.55, 0.5}, {0.5, 1.0}},                                         // 1
+      {{0.1, 0.25}, {0.5, 0.0}, {0.9, 0.25}, {0.5, 0.6}, {0.05, 1.0}, {0.95, 0.95}},               // 2
+      {{0.1, 0.1}, {0.8, 0.05}, {0.4, 0.45}, {0.9, 0.7}, {0.5, 1.0}, {0.05, 0.85}},                // 3
+      {{0.6, 1.0}, {0.65, 0.0}, {0.05, 0.65}, {0.95, 0.65}},                                       // 4
+      {{0.85, 0.0}, {0.2, 0.0}, {0.15, 0.45}, {0.7, 0.4}, {0.9, 0.75}, {0.5, 1.0}, {0.1, 0.9}},    // 5
+      {{0.8, 0.05}, {0.3, 0.3}, {0.15, 0.8}, {0.5, 1.0}, {0.85, 0.75}, {0.5, 0.5}, {0.2, 0.7}},    // 6
+      {{0.05, 0.05}, {0.95, 0.0}, {0.6, 0.5}, {0.4, 1.0}},                                         // 7
+      {{0.8, 0.15}, {0.5, 0.0}, {0.2, 0.2}, {0.8, 0.75}, {0.5, 1.0}, {0.2, 0.75}, {0.75, 0.2}},    // 8
+      {{0.8, 0.3}, {0.5, 0.0}, {0.2, 0.3}, {0.5, 0.5}, {0.85, 0.3}, {0.75, 1.0}},                  // 9
+  };
+  return shapes;
+}
+
+// `count` handwritten digits from (x, y_base), each `height` pixels tall.
+// Returns the x where the next digit would go.
+double Digits(double x, double y_base, int count, double height, double angle,
+              Rng& rng, std::vector<Stroke>& out) {
+  const Frame frame{x, y_base, angle, std::tan(rng.Uniform(0.1, 0.35))};
+  double u = 0.0;
+  for (int k = 0; k < count; ++k) {
+    const double dh = height * rng.Uniform(0.85, 1.1);
+    const double dw = dh * rng.Uniform(0.5, 0.65);
+    std::vector<Point> pts;
+    for (const Point& p : DigitShapes()[rng.Below(10)]) {
+      const double px = Clamp01(static_cast<float>(p.x + rng.Uniform(-0.08, 0.08)));
+      const double py = Clamp01(static_cast<float>(p.y + rng.Uniform(-0.06, 0.06)));
+      pts.push_back(frame(u + px * dw, (1.0 - py) * dh));
+    }
+    out.push_back(Spline(pts, 16));
+    u += dw + height * rng.Uniform(0.12, 0.35);
+  }
+  return frame(u, 0.0).x;
+}
+
+// A signature: one word of large, loopy letter cycles and a flourish that
+// sweeps back underneath, `width` pixels wide or so, baseline at (x, y).
+void Signature(double x, double y, double width, double height, Rng& rng,
+               std::vector<Stroke>& out) {
+  const Frame frame{x, y, -rng.Uniform(0.08, 0.35), std::tan(rng.Uniform(0.2, 0.5))};
+  Stroke s;
+  const int cycles = 3 + rng.Below(4);
+  const double advance = width * 0.8 / cycles;
+  double u = 0.0;
+  for (int k = 0; k < cycles; ++k) {
+    const double h = height * (k == 0 ? rng.Uniform(0.9, 1.2) : rng.Uniform(0.35, 0.9));
+    const double loop = advance * rng.Uniform(0.2, 0.7);
+    const int steps = 64;
+    for (int i = 0; i < steps; ++i) {
+      const double t = static_cast<double>(i) / steps;
+      const double th = 2.0 * kPi * t;
+      s.push_back(frame(u + advance * t - loop * std::sin(th),
+                        h * (0.5 - 0.5 * std::cos(th))));
+    }
+    u += advance;
+  }
+  // Flourish: from the end down under the name and back to the left.
+  const double under = height * rng.Uniform(0.2, 0.45);
+  std::vector<Point> tail = {frame(u, 0.0),
+                             frame(u + width * 0.12, -under * 0.5),
+                             frame(u * 0.55, -under),
+                             frame(-width * rng.Uniform(0.05, 0.2), -under * rng.Uniform(0.6, 1.2))};
+  const Stroke flourish = Spline(tail, 32);
+  s.insert(s.end(), flourish.begin() + 1, flourish.end());
+  out.push_back(std::move(s));
+}
+
+// Draws pen strokes into a coverage mask (0..1): discs stamped along each
+// stroke, with a short taper at the ends and slowly varying pressure.
+void DrawStrokes(const std::vector<Stroke>& strokes, double half_width,
+                 Rng& rng, Gray& mask) {
+  for (const Stroke& s : strokes) {
+    if (s.size() < 2) continue;
+    double total = 0.0;
+    for (size_t i = 1; i < s.size(); ++i) {
+      total += std::hypot(s[i].x - s[i - 1].x, s[i].y - s[i - 1].y);
+    }
+    const double period = rng.Uniform(40.0, 90.0) * half_width;
+    const double phase = rng.Uniform(0.0, 2.0 * kPi);
+    const double step = 0.35 * half_width;
+    double along = 0.0;
+    for (size_t i = 1; i < s.size(); ++i) {
+      const double dx = s[i].x - s[i - 1].x, dy = s[i].y - s[i - 1].y;
+      const double len = std::hypot(dx, dy);
+      const int n = std::max(1, static_cast<int>(std::ceil(len / step)));
+      for (int k = 0; k < n; ++k) {
+        const double t = static_cast<double>(k) / n;
+        const double px = s[i - 1].x + dx * t, py = s[i - 1].y + dy * t;
+        const double a = along + len * t;
+        const double taper =
+            0.55 + 0.45 * SmoothStep(0.0f, static_cast<float>(6.0 * half_width),
+                                     static_cast<float>(std::min(a, total - a)));
+        const double r = half_width * taper;
+        const double pressure = 0.88 + 0.12 * std::sin(a / period + phase);
+        const int x0 = std::max(0, static_cast<int>(std::floor(px - r - 1)));
+        const int x1 = std::min(mask.w - 1, static_cast<int>(std::ceil(px + r + 1)));
+        const int y0 = std::max(0, static_cast<int>(std::floor(py - r - 1)));
+        const int y1 = std::min(mask.h - 1, static_cast<int>(std::ceil(py + r + 1)));
+        for (int y = y0; y <= y1; ++y) {
+          for (int x = x0; x <= x1; ++x) {
+            const double d = std::hypot(x + 0.5 - px, y + 0.5 - py);
+            const float c =
+                static_cast<float>(pressure) * Clamp01(static_cast<float>(r + 0.5 - d));
+            float& m = mask.At(x, y);
+            m = std::max(m, c);
+          }
+        }
+      }
+      along += len;
+    }
+  }
+}
+
+// The handwriting of one page: per pixel the share of ink (0..1) and the
+// pen's colour.
+struct Ink {
+  Gray alpha;
+  double r = 0, g = 0, b = 0;
+};
+
+// Writes the handwriting for a w x h page at `dpi`. `signature_bottom` is
+// the lowest text row of the signature block (see SignatureBottom).
+Ink DrawInk(int w_px, int h_px, int dpi, int signature_bottom, Rng& rng) {
+  Rng rng_header = rng.Fork();
+  Rng rng_note = rng.Fork();
+  Rng rng_sign = rng.Fork();
+  Rng rng_pen = rng.Fork();
+  const double mm = dpi / 25.4;
+  const double w = w_px, h = h_px;
+  std::vector<Stroke> strokes;
+
+  // (a) The number after "Số:" (left half) and the day and month of the date
+  // line (right half), in the header, i.e. the top 15% of the page.
+  {
+    const double height = rng_header.Uniform(3.5, 5.0) * mm;
+    const double angle = -rng_header.Uniform(0.0, 0.06);
+    Digits(w * rng_header.Uniform(0.14, 0.30), h * rng_header.Uniform(0.09, 0.145),
+           3 + rng_header.Below(2), height, angle, rng_header, strokes);
+    const double y = h * rng_header.Uniform(0.09, 0.145);
+    const double x_day = w * rng_header.Uniform(0.56, 0.68);
+    const double x_end = Digits(x_day, y, 1 + rng_header.Below(2), height, angle,
+                                rng_header, strokes);
+    Digits(x_end + rng_header.Uniform(12.0, 20.0) * mm, y - rng_header.Uniform(0.0, 1.5) * mm,
+           1 + rng_header.Below(2), height, angle, rng_header, strokes);
+  }
+  // (b) The receiving officer's instructions, written slanted across the
+  // first lines of the body.
+  {
+    const double xh = rng_note.Uniform(2.2, 3.2) * mm;
+    const int lines = 2 + rng_note.Below(3);
+    const double spacing = xh * rng_note.Uniform(3.0, 3.8);
+    Frame frame{w * rng_note.Uniform(0.14, 0.30), h * rng_note.Uniform(0.22, 0.30),
+                -rng_note.Uniform(0.05, 0.2), std::tan(rng_note.Uniform(0.15, 0.4))};
+    const double length = w * rng_note.Uniform(0.35, 0.55);
+    for (int k = 0; k < lines; ++k) {
+      Frame line = frame;
+      line.x0 += -spacing * k * std::sin(frame.angle) + rng_note.Uniform(-2.0, 2.0) * mm;
+      line.y0 += spacing * k * std::cos(frame.angle);
+      // The last line is often shorter (a date or an initial).
+      const double len = k + 1 == lines ? length * rng_note.Uniform(0.3, 0.8) : length;
+      CursiveLine(line, len * rng_note.Uniform(0.85, 1.0), xh, rng_note, strokes);
+    }
+  }
+  // (c) The signature, between the signer's title and the printed name,
+  // which is the lowest text on the right; its loops reach the name.
+  {
+    const double width = rng_sign.Uniform(30.0, 45.0) * mm;
+    const double height = rng_sign.Uniform(9.0, 14.0) * mm;
+    const double bottom = signature_bottom >= 0 ? signature_bottom : h * 0.75;
+    double x = w * rng_sign.Uniform(0.50, 0.62);
+    double y = bottom - rng_sign.Uniform(3.0, 12.0) * mm;
+    x = std::min(x, w - width - 10.0 * mm);
+    y = std::max(y, h * 0.2);
+    Signature(x, y, width, height, rng_sign, strokes);
+  }
+
+  // Ballpoint at 300 dpi draws a line 2-3 px wide.
+  const double half_width = rng_pen.Uniform(1.0, 1.5) * dpi / 300.0;
+  Ink ink;
+  ink.alpha = Gray(w_px, h_px, 0.0f);
+  DrawStrokes(strokes, half_width, rng_pen, ink.alpha);
+
+  // Blue ballpoint, about RGB (30, 60, 170), a little transparent and uneven
+  // in density (the ball skips a little).
+  ink.r = 30.0 + rng_pen.Uniform(-8.0, 8.0);
+  ink.g = 60.0 + rng_pen.Uniform(-10.0, 10.0);
+  ink.b = 170.0 + rng_pen.Uniform(-15.0, 15.0);
+  const double opacity = rng_pen.Uniform(0.85, 0.95);
+  const std::vector<float> density = ValueNoise(w_px, h_px, 2.0 * mm, rng_pen);
+  for (size_t i = 0; i < ink.alpha.v.size(); ++i) {
+    ink.alpha.v[i] *= static_cast<float>(opacity * (0.8 + 0.2 * density[i]));
+  }
+  return ink;
+}
+
+// Blends the ink by multiplication: on paper it takes its own colour, over
+// toner the print stays dark and visible through it.
+void ApplyInk(const Ink& ink, Rgb& img) {
+  for (size_t i = 0; i < ink.alpha.v.size(); ++i) {
+    const double a = ink.alpha.v[i];
+    if (a <= 0.0) continue;
+    img.r[i] = static_cast<float>(img.r[i] * (1.0 - a + a * ink.r / 255.0));
+    img.g[i] = static_cast<float>(img.g[i] * (1.0 - a + a * ink.g / 255.0));
+    img.b[i] = static_cast<float>(img.b[i] * (1.0 - a + a * ink.b / 255.0));
+  }
+}
+
+// The same on a grey page, the ink seen as its luminance (the weights of
+// pixConvertRGBToLuminance, as the grey levels convert their input).
+void ApplyInk(const Ink& ink, Gray& img) {
+  const double grey = 0.3 * ink.r + 0.5 * ink.g + 0.2 * ink.b;
+  for (size_t i = 0; i < ink.alpha.v.size(); ++i) {
+    const double a = ink.alpha.v[i];
+    if (a <= 0.0) continue;
+    img.v[i] = static_cast<float>(img.v[i] * (1.0 - a + a * grey / 255.0));
+  }
+}
+
+// --ink on the printed page, for the levels without a printing step of
+// their own (clean, photo): an RGB copy of `input` with the handwriting.
+PixPtr InkedPage(PIX* input, int dpi, Rng& rng) {
+  PixPtr rgb(pixConvertTo32(input));
+  PixPtr grey = ToGray8(input);
+  if (!rgb || !grey) return nullptr;
+  Rgb img = RgbFromPix(rgb.get());
+  ApplyInk(DrawInk(img.w, img.h, dpi, SignatureBottom(GrayFromPix(grey.get())), rng),
+           img);
+  PixPtr out = PixFromRgb(img);
+  if (out) pixSetResolution(out.get(), dpi, dpi);
+  return out;
+}
+
 // ---------------------------------------------------------------- office
 
 struct Result {
@@ -286,7 +679,8 @@ struct Result {
   int dpi = kDefaultInputDpi;
 };
 
-bool Office(PIX* input, int dpi, Rng& rng, Result& res) {
+// `ink_rng` (optional) writes the --ink handwriting on the printout.
+bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, Result& res) {
   Rng rng_geom = rng.Fork();
   Rng rng_paper = rng.Fork();
   Rng rng_noise = rng.Fork();
@@ -300,6 +694,7 @@ bool Office(PIX* input, int dpi, Rng& rng, Result& res) {
   if (!verso) return false;
   const Gray back = GrayFromPix(verso.get());
   Gray front = GrayFromPix(grey.get());
+  const int signature_bottom = ink_rng ? SignatureBottom(front) : -1;
   // Uneven toner on the printout: patches (about an inch across) where the
   // ink density drops to ~40%.
   {
@@ -309,6 +704,9 @@ bool Office(PIX* input, int dpi, Rng& rng, Result& res) {
       front.v[i] = 255.0f - (255.0f - front.v[i]) * keep;
     }
   }
+  // --ink: handwritten on the printout, so after the toner and not faded
+  // with it.
+  if (ink_rng) ApplyInk(DrawInk(front.w, front.h, dpi, signature_bottom, *ink_rng), front);
   const double show = rng_paper.Uniform(0.06, 0.12);
   const int shift = static_cast<int>(rng_paper.Uniform(-0.4, 0.4) * dpi);
   for (int y = 0; y < front.h; ++y) {
@@ -603,25 +1001,8 @@ void StampSeal(Rgb& img, double cx, double cy, int dpi, Rng& rng) {
   }
 }
 
-// The lowest row of text in the right part of the page (x >= 45% of the
-// width), where the signature block sits; falls back to the lowest text row
-// anywhere. A row counts as text if it has at least 6 dark pixels, so stray
-// specks do not. Returns -1 on a blank page.
-int SignatureBottom(const Gray& g) {
-  int bottom_right = -1, bottom_any = -1;
-  const int x_right = g.w * 45 / 100;
-  for (int y = 0; y < g.h; ++y) {
-    int left = 0, right = 0;
-    for (int x = 0; x < g.w; ++x) {
-      if (g.At(x, y) < 128.0f) ++(x >= x_right ? right : left);
-    }
-    if (right >= 6) bottom_right = y;
-    if (left + right >= 6) bottom_any = y;
-  }
-  return bottom_right >= 0 ? bottom_right : bottom_any;
-}
-
-bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
+// `ink_rng` (optional) writes the --ink handwriting on the final copy.
+bool Hard(PIX* input, int in_dpi, Rng& rng, Rng* ink_rng, Result& res) {
   Rng rng_geom = rng.Fork();
   Rng rng_gen1 = rng.Fork();
   Rng rng_gen2 = rng.Fork();
@@ -684,6 +1065,10 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
     img.b[i] = static_cast<float>(ink + (paper - 8.0 - ink) * t);
   }
 
+  // --ink: the handwriting is on this copy (so blue, not copied in black),
+  // under the seal as a signature is.
+  if (ink_rng) ApplyInk(DrawInk(img.w, img.h, kHardDpi, signature_bottom, *ink_rng), img);
+
   // The seal goes over the lower right of the text, where the signature
   // block of an administrative document sits; it was stamped by hand, so it
   // has its own tilt. The text is located before the specks are added (and
@@ -729,6 +1114,184 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Result& res) {
   }
   res.pix = PixFromRgb(img);
   res.dpi = kHardDpi;
+  return res.pix != nullptr;
+}
+
+// ----------------------------------------------------------------- photo
+
+// Samples `src` at (x, y) bilinearly (pixel centres at integer + 0.5);
+// outside the image is white paper.
+void SampleBilinear(const Rgb& src, double x, double y, float& r, float& g,
+                    float& b) {
+  const double fx = x - 0.5, fy = y - 0.5;
+  const int x0 = static_cast<int>(std::floor(fx));
+  const int y0 = static_cast<int>(std::floor(fy));
+  const float tx = static_cast<float>(fx - x0), ty = static_cast<float>(fy - y0);
+  float acc[3] = {0.0f, 0.0f, 0.0f};
+  for (int k = 0; k < 4; ++k) {
+    const int xx = x0 + (k & 1), yy = y0 + (k >> 1);
+    const float wgt = ((k & 1) != 0 ? tx : 1.0f - tx) * ((k >> 1) != 0 ? ty : 1.0f - ty);
+    if (xx < 0 || yy < 0 || xx >= src.w || yy >= src.h) {
+      for (float& a : acc) a += 255.0f * wgt;
+      continue;
+    }
+    const size_t i = static_cast<size_t>(yy) * src.w + xx;
+    acc[0] += src.r[i] * wgt;
+    acc[1] += src.g[i] * wgt;
+    acc[2] += src.b[i] * wgt;
+  }
+  r = acc[0];
+  g = acc[1];
+  b = acc[2];
+}
+
+// A page that does not lie flat (held open, or bowed from being bound): the
+// text lines are displaced vertically by a smooth function of x, most at the
+// lifted side, a little more towards the bottom of the page. Amplitude a
+// few pixels to ~1% of the height.
+Rgb Curl(const Rgb& src, Rng& rng) {
+  const double amp = src.h * rng.Uniform(0.003, 0.010) * rng.Sign();
+  const bool from_left = rng.Uniform() < 0.5;     // which side is lifted
+  const double bow = rng.Uniform(0.3, 0.7);       // share of the whole-page bow
+  const double lift_end = rng.Uniform(0.35, 0.6);  // how far in the lift reaches
+  std::vector<double> dy_of_x(static_cast<size_t>(src.w));
+  for (int x = 0; x < src.w; ++x) {
+    const double u = (from_left ? src.w - 1 - x : x) / static_cast<double>(src.w - 1);
+    // u = 0 at the lifted edge. A bow over the whole width plus a lift that
+    // grows smoothly towards that edge.
+    const double lift = 1.0 - SmoothStep(0.0f, static_cast<float>(lift_end), static_cast<float>(u));
+    dy_of_x[static_cast<size_t>(x)] = amp * (bow * std::sin(kPi * u) + (1.0 - bow) * lift * lift);
+  }
+  Rgb out;
+  out.w = src.w;
+  out.h = src.h;
+  const size_t n = static_cast<size_t>(src.w) * src.h;
+  out.r.resize(n);
+  out.g.resize(n);
+  out.b.resize(n);
+  for (int y = 0; y < src.h; ++y) {
+    const double grow = 0.7 + 0.6 * y / static_cast<double>(src.h);
+    for (int x = 0; x < src.w; ++x) {
+      const size_t i = static_cast<size_t>(y) * src.w + x;
+      SampleBilinear(src, x + 0.5, y + 0.5 - dy_of_x[static_cast<size_t>(x)] * grow,
+                     out.r[i], out.g[i], out.b[i]);
+    }
+  }
+  return out;
+}
+
+bool Photo(PIX* input, int in_dpi, Rng& rng, Result& res) {
+  Rng rng_geom = rng.Fork();
+  Rng rng_curl = rng.Fork();
+  Rng rng_optics = rng.Fork();
+  Rng rng_light = rng.Fork();
+  Rng rng_noise = rng.Fork();
+
+  PixPtr rgb(pixConvertTo32(input));
+  if (!rgb) return false;
+  const Rgb page = RgbFromPix(rgb.get());
+  const int w = page.w, h = page.h;
+
+  // The paper first (its curl), then the camera: off-axis (a keystone, the
+  // top edge 2-5% narrower or wider than the bottom), turned 1-4 degrees, a
+  // little further away so the page corners stay in the frame.
+  PixPtr curled = PixFromRgb(Curl(page, rng_curl));
+  if (!curled) return false;
+  res.angle = rng_geom.Sign() * rng_geom.Uniform(1.0, 4.0);
+  const double keystone = rng_geom.Sign() * rng_geom.Uniform(0.02, 0.05);
+  const double zoom = rng_geom.Uniform(0.94, 0.98);
+  const double shift_x = rng_geom.Uniform(-0.01, 0.01) * w;
+  const double shift_y = rng_geom.Uniform(-0.01, 0.01) * h;
+  const double a = res.angle * kPi / 180.0;
+  const double ca = std::cos(a), sa = std::sin(a);
+  PtaPtr src(ptaCreate(4));
+  PtaPtr dst(ptaCreate(4));
+  if (!src || !dst) return false;
+  const double corners[4][2] = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+  for (const auto& c : corners) {
+    const double sx = c[0] * (w - 1), sy = c[1] * (h - 1);
+    // Keystone: the top edge scaled by 1 + keystone/2 and the bottom by
+    // 1 - keystone/2 about the vertical centre line, so the top is about
+    // |keystone| wider or narrower than the bottom.
+    const double edge = c[1] == 0 ? 1.0 + keystone / 2 : 1.0 - keystone / 2;
+    const double dx = (sx - 0.5 * w) * edge * zoom, dy = (sy - 0.5 * h) * zoom;
+    ptaAddPt(src.get(), static_cast<float>(sx), static_cast<float>(sy));
+    ptaAddPt(dst.get(), static_cast<float>(0.5 * w + shift_x + dx * ca - dy * sa),
+             static_cast<float>(0.5 * h + shift_y + dx * sa + dy * ca));
+  }
+  PixPtr projected(pixProjectivePtaColor(curled.get(), dst.get(), src.get(), 0xffffff00));
+  if (!projected) return false;
+
+  // Optics: mild defocus at the page's resolution (3x3 or 5x5 box), then the
+  // sensor's 120-150 dpi; pixScale area-maps and sharpens a little at these
+  // factors, as a phone's processing does.
+  const int half = 1 + rng_optics.Below(2);
+  PixPtr blurred(pixBlockconv(projected.get(), half, half));
+  if (!blurred) return false;
+  res.dpi = 120 + rng_optics.Below(31);
+  const float scale = static_cast<float>(res.dpi) / static_cast<float>(in_dpi);
+  PixPtr small(pixScale(blurred.get(), scale, scale));
+  if (!small) return false;
+  Rgb img = RgbFromPix(small.get());
+
+  // Warm, slightly yellow paper under indoor light, print a dark grey.
+  const double paper = rng_light.Uniform(215.0, 235.0);
+  const double warm = rng_light.Uniform(0.06, 0.12);  // blue loss
+  const double pr = paper, pg = paper * (1.0 - 0.35 * warm), pb = paper * (1.0 - warm);
+  const double ink = rng_light.Uniform(35.0, 60.0);
+  // Lighting: a broad gradient in a random direction, and the soft shadow of
+  // the phone (or the photographer) across one edge, its border not quite
+  // parallel to it.
+  const double theta = rng_light.Uniform(0.0, 2.0 * kPi);
+  const double strength = rng_light.Uniform(0.12, 0.22);
+  const double ct = std::cos(theta), st = std::sin(theta);
+  const double half_diag = 0.5 * std::hypot(img.w, img.h);
+  const int edge = rng_light.Below(4);  // 0 left, 1 right, 2 top, 3 bottom
+  const double depth = rng_light.Uniform(0.08, 0.18);   // of the page across
+  const double tilt = rng_light.Uniform(-0.05, 0.05);   // border slope
+  const double dark = rng_light.Uniform(0.18, 0.32);
+  const double soft = rng_light.Uniform(0.03, 0.06);
+  for (int y = 0; y < img.h; ++y) {
+    for (int x = 0; x < img.w; ++x) {
+      const double fx = x / static_cast<double>(img.w), fy = y / static_cast<double>(img.h);
+      double across = 0.0, along = 0.0;  // distance from the shadowed edge
+      switch (edge) {
+        case 0: across = fx; along = fy; break;
+        case 1: across = 1.0 - fx; along = fy; break;
+        case 2: across = fy; along = fx; break;
+        default: across = 1.0 - fy; along = fx; break;
+      }
+      const double border = depth + tilt * (along - 0.5);
+      const double shadow =
+          1.0 - dark * (1.0 - SmoothStep(static_cast<float>(border - soft),
+                                         static_cast<float>(border + soft),
+                                         static_cast<float>(across)));
+      const double t =
+          0.5 + 0.5 * ((x - 0.5 * img.w) * ct + (y - 0.5 * img.h) * st) / half_diag;
+      const double light = (1.0 - strength * t) * shadow;
+      const size_t i = static_cast<size_t>(y) * img.w + x;
+      // Tone: white -> paper, black -> ink (the ink colours scale alike).
+      auto tone = [&](float v, double p) {
+        return static_cast<float>((ink + (p - ink) * v / 255.0) * light);
+      };
+      img.r[i] = tone(img.r[i], pr);
+      img.g[i] = tone(img.g[i], pg);
+      img.b[i] = tone(img.b[i], pb);
+    }
+  }
+  // Sensor noise: luminance grain and a little chroma noise.
+  for (size_t i = 0; i < img.r.size(); ++i) {
+    const double grain = 4.0 * rng_noise.Gaussian();
+    img.r[i] += static_cast<float>(grain + 1.5 * rng_noise.Gaussian());
+    img.g[i] += static_cast<float>(grain + 1.5 * rng_noise.Gaussian());
+    img.b[i] += static_cast<float>(grain + 1.5 * rng_noise.Gaussian());
+  }
+  PixPtr noisy = PixFromRgb(img);
+  if (!noisy) return false;
+  pixSetResolution(noisy.get(), res.dpi, res.dpi);
+  if (!EncodeJpeg(noisy.get(), 80, res.jpeg)) return false;
+  res.pix.reset(pixReadMemJpeg(res.jpeg.bytes.get(), res.jpeg.size, 0, 1,
+                               nullptr, 0));
   return res.pix != nullptr;
 }
 
@@ -815,6 +1378,7 @@ int Usage(const std::string& msg) {
 int main(int argc, char** argv) {
   std::vector<std::string> positional;
   std::string level_name, seed_text, pdf_path;
+  bool ink = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&](std::string& out) -> bool {
@@ -829,6 +1393,8 @@ int main(int argc, char** argv) {
       if (!value(level_name)) return Usage("--level needs a value");
     } else if (arg == "--seed") {
       if (!value(seed_text)) return Usage("--seed needs a value");
+    } else if (arg == "--ink") {
+      ink = true;
     } else if (arg == "--pdf") {
       if (!value(pdf_path)) return Usage("--pdf needs a value");
     } else if (arg.size() > 1 && arg[0] == '-') {
@@ -845,6 +1411,8 @@ int main(int argc, char** argv) {
     level = Level::kOffice;
   } else if (level_name == "hard") {
     level = Level::kHard;
+  } else if (level_name == "photo") {
+    level = Level::kPhoto;
   } else {
     return Usage(level_name.empty() ? "--level is required"
                                     : "unknown level " + level_name);
@@ -873,12 +1441,27 @@ int main(int argc, char** argv) {
   // Mix the level into the seed so that one seed gives unrelated draws per
   // level.
   Rng rng(seed ^ (0x5eedULL * (static_cast<uint64_t>(level) + 1)));
+  // The handwriting has a generator of its own, not a fork of `rng`: with
+  // and without --ink a level draws the same degradations, and one seed
+  // writes the same hand at every level.
+  Rng ink_rng(seed ^ 0x1a4b0a11c0ffee00ULL);
+  if (ink && (level == Level::kClean || level == Level::kPhoto)) {
+    // Written on the printed page, before it is photographed. Office and
+    // hard print or copy the page themselves and write on the result.
+    input = InkedPage(input.get(), in_dpi, ink_rng);
+    if (!input) return Fail("processing failed for " + in_path);
+  }
   Result res;
   bool ok = false;
   switch (level) {
     case Level::kClean: ok = Clean(input.get(), in_dpi, res); break;
-    case Level::kOffice: ok = Office(input.get(), in_dpi, rng, res); break;
-    case Level::kHard: ok = Hard(input.get(), in_dpi, rng, res); break;
+    case Level::kOffice:
+      ok = Office(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, res);
+      break;
+    case Level::kHard:
+      ok = Hard(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, res);
+      break;
+    case Level::kPhoto: ok = Photo(input.get(), in_dpi, rng, res); break;
   }
   if (!ok || !res.pix) return Fail("processing failed for " + in_path);
   pixSetResolution(res.pix.get(), res.dpi, res.dpi);
@@ -908,8 +1491,8 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("%s -> %s level=%s angle=%.3f seed=%llu\n", in_path.c_str(),
-              out_path.c_str(), level_name.c_str(), res.angle,
+  std::printf("%s -> %s level=%s%s angle=%.3f seed=%llu\n", in_path.c_str(),
+              out_path.c_str(), level_name.c_str(), ink ? " ink" : "", res.angle,
               static_cast<unsigned long long>(seed));
   return kExitOk;
 }
