@@ -193,6 +193,14 @@ TEST_F(OcrCorrectorTest, ReplacesEthWithDStroke) {
   EXPECT_EQ(Fix("Số 12/QÐ-UBND"), "Số 12/QĐ-UBND");
 }
 
+TEST_F(OcrCorrectorTest, OneDStrokeReadTwiceAsDAndEthBecomesOne) {
+  EXPECT_EQ(Fix("Số 2171/QĐÐ-BGDĐT"), "Số 2171/QĐ-BGDĐT");
+  EXPECT_EQ(Fix("Phòng GD&ĐÐT"), "Phòng GD&ĐT");
+  EXPECT_EQ(Fix("Phòng GD&ÐĐT"), "Phòng GD&ĐT");
+  // D followed by Đ is a real code ("SGDĐT"): only the eth is a misreading.
+  EXPECT_EQ(Fix("SGDÐT"), "SGDĐT");
+}
+
 // ----- Valid syllables in context.
 
 TEST_F(OcrCorrectorTest, FixesHookToneFromContext) {

@@ -466,13 +466,22 @@ class OcrCorrector::Pass {
   void ApplyEth(Piece& piece) {
     if (piece.kind == PieceKind::kOther || chunks_[piece.chunk].kind == ChunkKind::kFrozen) return;
     bool eth = false;
-    for (char32_t& c : piece.text) {
-      if (c == 0x00D0 || c == 0x00F0) {
-        c = c == 0x00D0 ? U'Đ' : U'đ';
-        eth = true;
+    std::u32string text;
+    for (const char32_t c : piece.text) {
+      if (c != 0x00D0 && c != 0x00F0) {
+        // Tesseract sometimes reads one "Đ" twice, as Đ and eth ("QĐÐ-BGDĐT"): one letter is kept.
+        if ((c == U'Đ' || c == U'đ') && eth && !text.empty() && text.back() == c) continue;
+        text.push_back(c);
+        continue;
       }
+      const char32_t d = c == 0x00D0 ? U'Đ' : U'đ';
+      eth = true;
+      if (text.empty() || text.back() != d) text.push_back(d);
     }
-    if (eth) piece.reasons.push_back("eth for đ");
+    if (eth) {
+      piece.text = std::move(text);
+      piece.reasons.push_back("eth for đ");
+    }
   }
 
   // ----- Shapes.
