@@ -13,8 +13,9 @@
 #   OUT_DIR/hard/page-NNNN.png    + page-NNNN.gt.txt   200 dpi, RGB, photocopy of a photocopy + seal
 #   OUT_DIR/photo/page-NNNN.jpg   + page-NNNN.gt.txt   120-150 dpi, RGB, phone photo (curl, keystone,
 #                                                      uneven light; JPEG)
-#   OUT_DIR/ink/page-NNNN.jpg     + page-NNNN.gt.txt   300 dpi, grey, office scan of the page with
-#                                                      blue ballpoint handwriting on it (--ink)
+#   OUT_DIR/ink/page-NNNN.jpg     + page-NNNN.gt.txt   300 dpi, RGB colour office scan of the page
+#                                                      with blue ballpoint handwriting on it (--ink
+#                                                      --color: the ink stays blue)
 #   OUT_DIR/pages.tsv             page number -> source document and page
 #   OUT_DIR/mixed.pdf             the selected pages in order: odd pages born-digital (real text),
 #                                 even pages scanned (the office image of that page)
@@ -176,7 +177,7 @@ for ((n = 1; n <= pages; n++)); do
   fi
   "$degrade" "$src.png" "$out_dir/hard/$name.png" --level hard --seed $((n + 2000))
   "$degrade" "$src.png" "$out_dir/photo/$name.jpg" --level photo --seed $((n + 3000))
-  "$degrade" "$src.png" "$out_dir/ink/$name.jpg" --level office --ink --seed $((n + 4000))
+  "$degrade" "$src.png" "$out_dir/ink/$name.jpg" --level office --ink --color --seed $((n + 4000))
   for level in "${levels[@]}"; do
     cp "$src.gt.txt" "$out_dir/$level/$name.gt.txt"
   done

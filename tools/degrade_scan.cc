@@ -29,6 +29,14 @@
 // of the printout (a pen does not fade with the toner), on hard on the
 // final copy (blue, not copied), under the seal. Grey levels show it grey.
 //
+// --color (office only) makes the office scan an RGB colour scan, as archive
+// scanners scan dispatches so that ink and seals can be told from print:
+// the same page with the same draws, paper a little warm (about RGB 232,
+// 228, 218, following the grey paper's gradient and blotches), print a
+// near-neutral dark grey, show-through in the paper's colour, sensor noise
+// per channel, JPEG q40 in colour; --ink handwriting stays blue (drawn in
+// RGB as on photo). Without --color office stays grey and unchanged.
+//
 // Determinism is the main design constraint: the only randomness comes from
 // a splitmix64 generator seeded with --seed, and every distribution is
 // computed here by hand, so the same input and seed give byte-identical
@@ -64,7 +72,7 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr const char* kUsage =
     "Usage:\n"
     "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard|photo\n"
-    "                      --seed N [--ink] [--pdf OUT.pdf]\n"
+    "                      --seed N [--ink] [--color] [--pdf OUT.pdf]\n"
     "\n"
     "Degrades a rendered page (300 dpi unless the PNG says otherwise) into a\n"
     "synthetic scan. Same input and seed give byte-identical output.\n"
@@ -87,11 +95,14 @@ constexpr const char* kUsage =
     "              header, slanted cursive over the first body lines, a\n"
     "              signature at the lower right (on the printed page before\n"
     "              the scan or photo; on hard, on the final copy)\n"
+    "  --color     office only: scan in RGB colour instead of grey (same\n"
+    "              degradations; warm paper, dark grey print, noise per\n"
+    "              channel, colour JPEG q40), so that --ink stays blue\n"
     "  --pdf FILE  also write the scan as a one-page image PDF (no date)\n"
     "  --help      show this help\n"
     "\n"
     "The output format follows the extension (.png, .jpg or .jpeg). Prints\n"
-    "\"IN -> OUT level=L[ ink] angle=DEG seed=N\". Exit codes: 0 ok, 1 error,\n"
+    "\"IN -> OUT level=L[ ink][ color] angle=DEG seed=N\". Exit codes: 0 ok, 1 error,\n"
     "2 usage.\n";
 
 struct PixDeleter {
@@ -238,6 +249,17 @@ PixPtr PixFromRgb(const Rgb& c) {
     }
   }
   return pix;
+}
+
+// The grey image as RGB, the same value in the three channels.
+Rgb RgbFromGray(const Gray& g) {
+  Rgb c;
+  c.w = g.w;
+  c.h = g.h;
+  c.r = g.v;
+  c.g = g.v;
+  c.b = g.v;
+  return c;
 }
 
 // Smooth random field in [0, 1]: bilinear (smoothstep-weighted) value noise
@@ -680,11 +702,15 @@ struct Result {
 };
 
 // `ink_rng` (optional) writes the --ink handwriting on the printout.
-bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, Result& res) {
+// `color` (--color) scans the same page in colour: every draw of the grey
+// scan is made alike, so only the colour is added; the page is carried as
+// RGB from the handwriting on (grey where there is no ink).
+bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, bool color, Result& res) {
   Rng rng_geom = rng.Fork();
   Rng rng_paper = rng.Fork();
   Rng rng_noise = rng.Fork();
   Rng rng_toner = rng.Fork();
+  Rng rng_tint = rng.Fork();  // --color only; the last fork, so the others do not move
 
   PixPtr grey = ToGray8(input);
   if (!grey) return false;
@@ -704,26 +730,55 @@ bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, Result& res) {
       front.v[i] = 255.0f - (255.0f - front.v[i]) * keep;
     }
   }
+  // --color: from here on the page is RGB, all three channels the grey
+  // page, so that the handwriting keeps its colour.
+  Rgb front_rgb;
+  if (color) front_rgb = RgbFromGray(front);
   // --ink: handwritten on the printout, so after the toner and not faded
   // with it.
-  if (ink_rng) ApplyInk(DrawInk(front.w, front.h, dpi, signature_bottom, *ink_rng), front);
-  const double show = rng_paper.Uniform(0.06, 0.12);
-  const int shift = static_cast<int>(rng_paper.Uniform(-0.4, 0.4) * dpi);
-  for (int y = 0; y < front.h; ++y) {
-    const int by = y + shift;
-    if (by < 0 || by >= back.h) continue;
-    for (int x = 0; x < front.w; ++x) {
-      const float d = 255.0f - back.At(x, by);
-      front.At(x, y) -= static_cast<float>(show * d) * (front.At(x, y) / 255.0f);
+  if (ink_rng) {
+    const Ink ink = DrawInk(front.w, front.h, dpi, signature_bottom, *ink_rng);
+    if (color) {
+      ApplyInk(ink, front_rgb);
+    } else {
+      ApplyInk(ink, front);
     }
   }
-  PixPtr both = PixFromGray(front);
+  const double show = rng_paper.Uniform(0.06, 0.12);
+  const int shift = static_cast<int>(rng_paper.Uniform(-0.4, 0.4) * dpi);
+  auto show_through = [&](std::vector<float>& v) {
+    for (int y = 0; y < front.h; ++y) {
+      const int by = y + shift;
+      if (by < 0 || by >= back.h) continue;
+      for (int x = 0; x < front.w; ++x) {
+        const float d = 255.0f - back.At(x, by);
+        float& f = v[static_cast<size_t>(y) * front.w + x];
+        f -= static_cast<float>(show * d) * (f / 255.0f);
+      }
+    }
+  };
+  if (color) {
+    show_through(front_rgb.r);
+    show_through(front_rgb.g);
+    show_through(front_rgb.b);
+  } else {
+    show_through(front.v);
+  }
+  PixPtr both = color ? PixFromRgb(front_rgb) : PixFromGray(front);
   if (!both) return false;
 
   res.angle = rng_geom.Sign() * rng_geom.Uniform(0.5, 2.0);
   PixPtr rotated = Rotate(both.get(), res.angle);
   if (!rotated) return false;
-  Gray g = GrayFromPix(rotated.get());
+  Gray g;
+  Rgb img;
+  if (color) {
+    img = RgbFromPix(rotated.get());
+    g.w = img.w;
+    g.h = img.h;
+  } else {
+    g = GrayFromPix(rotated.get());
+  }
 
   // Paper: base grey, a gentle linear gradient in a random direction, faint
   // blotches. Ink is a dark grey, not black.
@@ -734,16 +789,33 @@ bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, Result& res) {
   const double ct = std::cos(theta), st = std::sin(theta);
   const double half_diag = 0.5 * std::hypot(g.w, g.h);
   const std::vector<float> blotch = ValueNoise(g.w, g.h, dpi * 1.2, rng_paper);
+  // --color: the paper is a little warm, about RGB (232, 228, 218) at a grey
+  // of 228 (red +1-2.5%, blue -3.5-6%). The whole tone scale is tinted
+  // alike, so show-through is the paper's colour, darker, and the toner a
+  // near-neutral dark grey; the handwriting's colour comes through the
+  // channels it darkens.
+  const double tint_r = 1.0 + rng_tint.Uniform(0.01, 0.025);
+  const double tint_b = 1.0 - rng_tint.Uniform(0.035, 0.06);
   for (int y = 0; y < g.h; ++y) {
     for (int x = 0; x < g.w; ++x) {
       const double t = ((x - 0.5 * g.w) * ct + (y - 0.5 * g.h) * st) / half_diag;
       const double paper = base + amp * t +
                            6.0 * (blotch[static_cast<size_t>(y) * g.w + x] - 0.5);
+      if (color) {
+        const size_t i = static_cast<size_t>(y) * img.w + x;
+        auto tone = [&](float v, double tint) {
+          return static_cast<float>(tint * (ink + (paper - ink) * (v / 255.0)));
+        };
+        img.r[i] = tone(img.r[i], tint_r);
+        img.g[i] = tone(img.g[i], 1.0);
+        img.b[i] = tone(img.b[i], tint_b);
+        continue;
+      }
       float& v = g.At(x, y);
       v = static_cast<float>(ink + (paper - ink) * (v / 255.0));
     }
   }
-  PixPtr papered = PixFromGray(g);
+  PixPtr papered = color ? PixFromRgb(img) : PixFromGray(g);
   if (!papered) return false;
   // Soft optics: the sensor resolves about 120 dpi, interpolated to the
   // nominal resolution, then a mild blur.
@@ -754,9 +826,23 @@ bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, Result& res) {
   if (!up) return false;
   PixPtr blurred(pixBlockconv(up.get(), 1, 1));
   if (!blurred) return false;
-  g = GrayFromPix(blurred.get());
-  AddNoise(g, 9.0, rng_noise);
-  PixPtr noisy = PixFromGray(g);
+  PixPtr noisy;
+  if (color) {
+    // Sensor noise per channel: a shared grain and a little of each
+    // channel's own, about sigma 9 per channel as in grey.
+    img = RgbFromPix(blurred.get());
+    for (size_t i = 0; i < img.r.size(); ++i) {
+      const double grain = 8.0 * rng_noise.Gaussian();
+      img.r[i] += static_cast<float>(grain + 4.0 * rng_noise.Gaussian());
+      img.g[i] += static_cast<float>(grain + 4.0 * rng_noise.Gaussian());
+      img.b[i] += static_cast<float>(grain + 4.0 * rng_noise.Gaussian());
+    }
+    noisy = PixFromRgb(img);
+  } else {
+    g = GrayFromPix(blurred.get());
+    AddNoise(g, 9.0, rng_noise);
+    noisy = PixFromGray(g);
+  }
   if (!noisy) return false;
   pixSetResolution(noisy.get(), dpi, dpi);
   if (!EncodeJpeg(noisy.get(), 40, res.jpeg)) return false;
@@ -1379,6 +1465,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> positional;
   std::string level_name, seed_text, pdf_path;
   bool ink = false;
+  bool color = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     auto value = [&](std::string& out) -> bool {
@@ -1395,6 +1482,8 @@ int main(int argc, char** argv) {
       if (!value(seed_text)) return Usage("--seed needs a value");
     } else if (arg == "--ink") {
       ink = true;
+    } else if (arg == "--color") {
+      color = true;
     } else if (arg == "--pdf") {
       if (!value(pdf_path)) return Usage("--pdf needs a value");
     } else if (arg.size() > 1 && arg[0] == '-') {
@@ -1416,6 +1505,10 @@ int main(int argc, char** argv) {
   } else {
     return Usage(level_name.empty() ? "--level is required"
                                     : "unknown level " + level_name);
+  }
+  if (color && level != Level::kOffice) {
+    return Usage("--color is for --level office only (clean is grey by design; hard and photo "
+                 "are RGB already)");
   }
   if (seed_text.empty()) return Usage("--seed is required");
   uint64_t seed = 0;
@@ -1456,7 +1549,7 @@ int main(int argc, char** argv) {
   switch (level) {
     case Level::kClean: ok = Clean(input.get(), in_dpi, res); break;
     case Level::kOffice:
-      ok = Office(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, res);
+      ok = Office(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, color, res);
       break;
     case Level::kHard:
       ok = Hard(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, res);
@@ -1491,8 +1584,8 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("%s -> %s level=%s%s angle=%.3f seed=%llu\n", in_path.c_str(),
-              out_path.c_str(), level_name.c_str(), ink ? " ink" : "", res.angle,
-              static_cast<unsigned long long>(seed));
+  std::printf("%s -> %s level=%s%s%s angle=%.3f seed=%llu\n", in_path.c_str(),
+              out_path.c_str(), level_name.c_str(), ink ? " ink" : "", color ? " color" : "",
+              res.angle, static_cast<unsigned long long>(seed));
   return kExitOk;
 }
