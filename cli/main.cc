@@ -139,20 +139,25 @@ std::string Render(const std::vector<vanban::ProcessedDocument>& docs, const Ext
   const auto record = [&](const vanban::ProcessedDocument& d) {
     return vanban::DocumentToJson(d.document, options, args.text_only ? nullptr : &d.extraction);
   };
+  // Text is valid UTF-8 by construction; should a stray byte ever slip through, it is written as
+  // U+FFFD instead of ending the whole run with an exception.
+  const auto dump = [](const nlohmann::ordered_json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
   std::ostringstream out;
   if (args.format == "jsonl") {
-    for (const auto& d : docs) out << record(d).dump() << '\n';
+    for (const auto& d : docs) out << dump(record(d), -1) << '\n';
   } else if (args.format == "text") {
     for (const auto& d : docs) {
       if (docs.size() > 1) out << "==> " << d.document.source.path << " <==\n";
       out << d.document.text << (d.document.text.empty() ? "" : "\n");
     }
   } else if (docs.size() == 1) {
-    out << record(docs.front()).dump(2) << '\n';
+    out << dump(record(docs.front()), 2) << '\n';
   } else {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const auto& d : docs) all.push_back(record(d));
-    out << all.dump(2) << '\n';
+    out << dump(all, 2) << '\n';
   }
   return out.str();
 }

@@ -12,6 +12,7 @@
 #include "vanban/builtin_plugins.h"
 #include "vanban/pipeline.h"
 #include "vanban/record.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
@@ -197,6 +198,23 @@ TEST(ExtractBadInput, TenMegabyteSingleLine) {
   EXPECT_EQ(r.extraction.references.size(), units);
   EXPECT_EQ(r.extraction.deadlines.size(), units);
   EXPECT_EQ(r.document.paragraphs.size(), 1u);
+}
+
+// OCR garbage from ink and specks: characters sharing lead bytes with the "–" and "•" that list
+// entries are trimmed of ("„" U+201E, "‚" U+201A, "†" U+2020) at the ends of entries and lines.
+// Every extracted string stays valid UTF-8, so the record can be written.
+TEST(ExtractBadInput, OcrGarbageAtListEntryEnds) {
+  const std::string text =
+      "Nơi nhận:                                  TM. ỦY BAN NHÂN DÂN\n"
+      "„li.                                       CHỦ TỊCH\n"
+      "- Sở Y tế„\n"
+      "- †UBND các xã‚\n"
+      "- Lưu: VT.„\n"
+      "1. „Tuyên truyền†, báo cáo trước ngày 15/5/2024„\n";
+  const ProcessedDocument r = ProcessText(text);
+  EXPECT_TRUE(r.extraction.errors.empty());
+  const std::string json = DocumentToJson(r.document, {}, &r.extraction).dump();  // throws on bad UTF-8
+  EXPECT_FALSE(FindInvalidUtf8(json).has_value());
 }
 
 TEST(ExtractBadInput, TextWithoutAnyStructure) {
