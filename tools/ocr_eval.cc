@@ -2,9 +2,11 @@
 // total. Ground truth is DIR/page-NNNN.gt.txt; hypotheses are either vanban's JSON Lines records (one
 // per page image, in the order given) or text files named like the images with a .txt extension
 // (the tesseract CLI's output).
-// Two-column regions of the ground truth are read left column first (vanban::LaidOutTextInReadingOrder).
-//   vanban-ocr-eval --truth DIR --vanban records.jsonl IMAGE...
-//   vanban-ocr-eval --truth DIR --text-dir OUT IMAGE...
+// Two-column regions of the ground truth are read left column first (vanban::LaidOutTextInReadingOrder);
+// --printed-order compares with the ground truth line by line across the columns instead, which
+// measures recognition alone (the plain tesseract CLI reads two-column rows that way).
+//   vanban-ocr-eval [--printed-order] --truth DIR --vanban records.jsonl IMAGE...
+//   vanban-ocr-eval [--printed-order] --truth DIR --text-dir OUT IMAGE...
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -31,8 +33,11 @@ std::string Read(const std::filesystem::path& p) {
 int main(int argc, char** argv) {
   std::string truth_dir, jsonl, text_dir;
   std::vector<std::string> images;
+  bool printed_order = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--truth") && i + 1 < argc) {
+    if (!std::strcmp(argv[i], "--printed-order")) {
+      printed_order = true;
+    } else if (!std::strcmp(argv[i], "--truth") && i + 1 < argc) {
       truth_dir = argv[++i];
     } else if (!std::strcmp(argv[i], "--vanban") && i + 1 < argc) {
       jsonl = argv[++i];
@@ -43,7 +48,9 @@ int main(int argc, char** argv) {
     }
   }
   if (truth_dir.empty() || (jsonl.empty() == text_dir.empty()) || images.empty()) {
-    std::fprintf(stderr, "usage: vanban-ocr-eval --truth DIR (--vanban records.jsonl | --text-dir DIR) IMAGE...\n");
+    std::fprintf(stderr,
+                 "usage: vanban-ocr-eval [--printed-order] --truth DIR (--vanban records.jsonl | --text-dir DIR) "
+                 "IMAGE...\n");
     return 2;
   }
   std::vector<std::string> hypotheses;
@@ -70,8 +77,9 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < images.size(); ++i) {
     // Two-column regions of the laid-out ground truth (header, signature) are compared in reading
     // order, left column first: reading them line by line across mixes the issuer with the motto.
-    const std::string truth = vanban::LaidOutTextInReadingOrder(
-        Read(std::filesystem::path(truth_dir) / (std::filesystem::path(images[i]).stem().string() + ".gt.txt")));
+    const std::string printed =
+        Read(std::filesystem::path(truth_dir) / (std::filesystem::path(images[i]).stem().string() + ".gt.txt"));
+    const std::string truth = printed_order ? printed : vanban::LaidOutTextInReadingOrder(printed);
     const double n = static_cast<double>(vanban::CollapseWhitespace(truth).size());
     const double cer = vanban::CharacterErrorRate(truth, hypotheses[i]);
     const double wer = vanban::WordErrorRate(truth, hypotheses[i]);

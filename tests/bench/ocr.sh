@@ -38,6 +38,11 @@ for level in clean office hard photo ink; do
   printf "%-7s tesseract  %s\n" "$level" "$("$eval_tool" --truth "$work/scans/$level" --text-dir "$work/tess/$level" $(images "$level") | tail -1)"
   # shellcheck disable=SC2046
   printf "%-7s vanban     %s\n" "$level" "$("$eval_tool" --truth "$work/scans/$level" --vanban "$work/$level.jsonl" $(images "$level") | tail -1)"
+  # The same against the ground truth in printed line order (recognition alone, columns ignored).
+  # shellcheck disable=SC2046
+  printf "%-7s tesseract  %s  (printed order)\n" "$level" "$("$eval_tool" --printed-order --truth "$work/scans/$level" --text-dir "$work/tess/$level" $(images "$level") | tail -1)"
+  # shellcheck disable=SC2046
+  printf "%-7s vanban     %s  (printed order)\n" "$level" "$("$eval_tool" --printed-order --truth "$work/scans/$level" --vanban "$work/$level.jsonl" $(images "$level") | tail -1)"
 done
 
 echo "== effect of each step on the hard level (vanban with one step changed)"

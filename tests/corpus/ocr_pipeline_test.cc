@@ -72,6 +72,31 @@ TEST(OcrPipeline, ImageFileIsRecognized) {
   EXPECT_LT(cer, 0.03);
 }
 
+// Archive scanners often store 1-bit CCITT G4 TIFFs at 200 dpi; read them as they are.
+TEST(OcrPipeline, OneBitCcittTiffAt200DpiIsRecognized) {
+  TempFiles files;
+  std::string truth;
+  const std::string png = RenderPng(files, "page", kPageText, &truth);
+  PIX* page = pixRead(png.c_str());
+  ASSERT_NE(page, nullptr);
+  PIX* grey = pixConvertTo8(page, 0);
+  PIX* small = pixScaleAreaMap(grey, 2.0f / 3.0f, 2.0f / 3.0f);
+  PIX* binary = pixConvertTo1(small, 128);
+  ASSERT_NE(binary, nullptr);
+  pixSetResolution(binary, 200, 200);
+  const std::string tiff = files.Path("page.tif");
+  EXPECT_EQ(pixWrite(tiff.c_str(), binary, IFF_TIFF_G4), 0);
+  for (PIX* p : {page, grey, small, binary}) pixDestroy(&p);
+
+  const Document doc = Extract(tiff);
+  ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].origin, Origin::kOcr);
+  const double cer = CharacterErrorRate(truth, doc.pages[0].PrintedText());
+  std::printf("[ OCR      ] 1-bit G4 TIFF, 200 dpi: CER %.2f%%\n", cer * 100);
+  EXPECT_LT(cer, 0.03);
+}
+
 TEST(OcrPipeline, MixedPdfRecognizesOnlyTheScannedPages) {
   TempFiles files;
   const std::string text_pdf = files.Path("text.pdf");
