@@ -183,8 +183,8 @@ StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options
     auto tess = std::make_unique<Tess>();
     tess->api.reset(new tesseract::TessBaseAPI());
     // Init-time variable: Tesseract's chatter goes nowhere (vanban reports through Status and page
-    // notes). No user-words or user-patterns files: with the "vie" LSTM model they changed no
-    // character of the benchmark output (docs/benchmarks.md).
+    // notes). No user-words or user-patterns files: with the "vie" LSTM model they did not lower
+    // the error rate (docs/benchmarks.md).
     std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (tess->api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
