@@ -41,6 +41,7 @@ struct OcrArgs {
   int dpi = 300;
   bool no_correct = false;
   bool binarize = false;
+  bool despeckle = false;
   std::string skip_steps;  // preprocessing steps switched off, comma-separated
 
   void AddTo(CLI::App* cmd) {
@@ -51,12 +52,13 @@ struct OcrArgs {
     cmd->add_option("--dpi", dpi, "Resolution PDF pages are rendered at for OCR")->check(CLI::Range(72, 1200))->capture_default_str();
     cmd->add_flag("--no-correct", no_correct, "No Vietnamese post-correction of OCR text");
     cmd->add_flag("--binarize", binarize, "Binarize pages (Sauvola) before OCR");
+    cmd->add_flag("--despeckle", despeckle, "Remove isolated specks before OCR");
     // One string split here: a multi-value option would take the file arguments after it.
     cmd->add_option("--no-preprocess", skip_steps,
-                    "Preprocessing steps to switch off, comma-separated: background, color, deskew, despeckle")
+                    "Preprocessing steps to switch off, comma-separated: background, color, deskew")
         ->check([](const std::string& value) -> std::string {
           for (const std::string& step : Split(value)) {
-            if (step != "background" && step != "color" && step != "deskew" && step != "despeckle") {
+            if (step != "background" && step != "color" && step != "deskew") {
               return "unknown preprocessing step '" + step + "'";
             }
           }
@@ -74,11 +76,11 @@ struct OcrArgs {
     s.correct = !no_correct;
     vanban::PreprocessOptions& p = s.engine.preprocess;
     p.binarize = binarize;
+    p.despeckle = despeckle;
     for (const std::string& step : Split(skip_steps)) {
       if (step == "background") p.normalize_background = false;
       if (step == "color") p.remove_color_marks = false;
       if (step == "deskew") p.deskew = false;
-      if (step == "despeckle") p.despeckle = false;
     }
     return s;
   }

@@ -13,6 +13,31 @@ std::string_view OriginName(Origin origin) {
   return "unknown";
 }
 
+BoundingBox BoundingBox::Including(const BoundingBox& other) const {
+  return {std::min(x0, other.x0), std::min(y0, other.y0), std::max(x1, other.x1), std::max(y1, other.y1)};
+}
+
+void Line::SetFromWords() {
+  if (words.empty()) return;
+  text.clear();
+  double confidence_sum = 0;
+  box = words.front().box;
+  for (const Word& w : words) {
+    if (!text.empty()) text += ' ';
+    text += w.text;
+    box = box->Including(w.box);
+    confidence_sum += w.confidence;
+  }
+  confidence = static_cast<float>(confidence_sum / static_cast<double>(words.size()));
+}
+
+void Block::SetBoxFromLines() {
+  box.reset();
+  for (const Line& l : lines) {
+    if (l.box) box = box ? box->Including(*l.box) : *l.box;
+  }
+}
+
 std::string Page::PrintedText() const {
   std::string out;
   bool first = true;

@@ -47,7 +47,7 @@ done
 
 echo "== effect of each step on the hard level (vanban with one step changed)"
 for variant in "--no-preprocess background" "--no-preprocess color" "--no-preprocess deskew" \
-               "--no-preprocess despeckle" "--binarize" "--no-correct"; do
+               "--despeckle" "--binarize" "--no-correct"; do
   # shellcheck disable=SC2086
   run_vanban hard "$work/variant.jsonl" $variant
   # shellcheck disable=SC2046

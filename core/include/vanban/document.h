@@ -27,6 +27,8 @@ struct BoundingBox {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double width() const { return x1 - x0; }
   double height() const { return y1 - y0; }
+  // The smallest box holding this one and `other`.
+  BoundingBox Including(const BoundingBox& other) const;
 };
 
 struct Word {
@@ -42,11 +44,18 @@ struct Line {
   float confidence = 1.0f;
   Origin origin = Origin::kPlainText;
   std::vector<Word> words;  // empty for plain text
+
+  // For lines built from recognized words: text = the words joined by single spaces, box = the
+  // box around them, confidence = their mean. Leaves the line as it is when it has no words.
+  void SetFromWords();
 };
 
 struct Block {
   std::vector<Line> lines;
   std::optional<BoundingBox> box;
+
+  // Sets box to the box around the lines that have one (unset when none has).
+  void SetBoxFromLines();
 };
 
 // A change made to recognized text (OCR post-correction), kept as evidence.

@@ -119,10 +119,9 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
     }
     Block& block = page.blocks.back();
     if (new_line) {
-      Line line;
+      Line line;  // text, box and confidence come from its words
       line.page = page.number;
       line.origin = Origin::kOcr;
-      line.box = BoxAt(it, tesseract::RIL_TEXTLINE);
       block.lines.push_back(std::move(line));
       new_line = false;
     }
@@ -134,17 +133,8 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
     block.lines.back().words.push_back(std::move(word));
   } while (it.Next(tesseract::RIL_WORD));
 
-  // Lines: text and confidence from their words.
   for (Block& block : page.blocks) {
-    for (Line& line : block.lines) {
-      double sum = 0;
-      for (const Word& w : line.words) {
-        if (!line.text.empty()) line.text += ' ';
-        line.text += w.text;
-        sum += w.confidence;
-      }
-      line.confidence = static_cast<float>(sum / static_cast<double>(line.words.size()));
-    }
+    for (Line& line : block.lines) line.SetFromWords();
   }
   result.mean_confidence = words > 0 ? static_cast<float>(confidence_sum / words) : 0.0f;
 }

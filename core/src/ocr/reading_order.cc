@@ -51,25 +51,13 @@ Gutter FindGutter(const Line& line, double page_width) {
   return gutter;
 }
 
-BoundingBox Union(const BoundingBox& a, const BoundingBox& b) {
-  return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
-// Words [begin, end) of `line` as a line of their own: text, box and confidence from those words.
+// Words [begin, end) of `line` as a line of their own.
 Line SubLine(const Line& line, size_t begin, size_t end) {
   Line part;
   part.page = line.page;
   part.origin = line.origin;
-  double confidence = 0;
-  for (size_t i = begin; i < end; ++i) {
-    const Word& w = line.words[i];
-    if (!part.text.empty()) part.text += ' ';
-    part.text += w.text;
-    part.box = part.box ? Union(*part.box, w.box) : w.box;
-    confidence += w.confidence;
-    part.words.push_back(w);
-  }
-  part.confidence = end > begin ? static_cast<float>(confidence / static_cast<double>(end - begin)) : 0.0f;
+  part.words.assign(line.words.begin() + static_cast<long>(begin), line.words.begin() + static_cast<long>(end));
+  part.SetFromWords();
   return part;
 }
 
@@ -81,22 +69,9 @@ bool SameRowToTheRight(const Line& a, const Line& b) {
   return overlap >= 0.5 * std::min(a.box->height(), b.box->height());
 }
 
-// `a` and `b` as one line, `b`'s words after `a`'s.
-void AppendToRow(Line& a, Line&& b) {
-  const double words = static_cast<double>(a.words.size() + b.words.size());
-  a.confidence = words > 0 ? static_cast<float>((a.confidence * static_cast<double>(a.words.size()) +
-                                                 b.confidence * static_cast<double>(b.words.size())) / words)
-                           : a.confidence;
-  a.text += ' ' + b.text;
-  a.box = Union(*a.box, *b.box);
-  for (Word& w : b.words) a.words.push_back(std::move(w));
-}
-
 void CloseBlock(std::vector<Block>& blocks, Block&& block) {
   if (block.lines.empty()) return;
-  for (const Line& l : block.lines) {
-    if (l.box) block.box = block.box ? Union(*block.box, *l.box) : *l.box;
-  }
+  block.SetBoxFromLines();
   blocks.push_back(std::move(block));
 }
 
@@ -113,7 +88,9 @@ void ReadColumnsInOrder(Page& page) {
     for (Line& l : page.blocks[b].lines) {
       if (l.box) page_width = std::max(page_width, l.box->x1);
       if (!lines.empty() && SameRowToTheRight(lines.back().line, l)) {
-        AppendToRow(lines.back().line, std::move(l));
+        Line& row = lines.back().line;
+        for (Word& w : l.words) row.words.push_back(std::move(w));
+        row.SetFromWords();
       } else {
         lines.push_back({std::move(l), b});
       }

@@ -60,10 +60,7 @@ std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) 
     if (same_line) {
       Line& line = lines.back();
       if (space_after_previous || b.x0 - line.words.back().box.x1 > 0.15 * b.height()) line.text.push_back(' ');
-      line.box->x0 = std::min(line.box->x0, b.x0);
-      line.box->y0 = std::min(line.box->y0, b.y0);
-      line.box->x1 = std::max(line.box->x1, b.x1);
-      line.box->y1 = std::max(line.box->y1, b.y1);
+      line.box = line.box->Including(b);
     } else {
       Line line;
       line.page = page_number;
@@ -92,16 +89,7 @@ std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) 
     if (blocks.empty() || (pitch > 0 && (d > 1.6 * pitch || d < -pitch))) blocks.emplace_back();
     blocks.back().lines.push_back(std::move(lines[i]));
   }
-  for (Block& block : blocks) {
-    BoundingBox box = *block.lines.front().box;
-    for (const Line& l : block.lines) {
-      box.x0 = std::min(box.x0, l.box->x0);
-      box.y0 = std::min(box.y0, l.box->y0);
-      box.x1 = std::max(box.x1, l.box->x1);
-      box.y1 = std::max(box.y1, l.box->y1);
-    }
-    block.box = box;
-  }
+  for (Block& block : blocks) block.SetBoxFromLines();
   return blocks;
 }
 

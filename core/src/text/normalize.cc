@@ -1,4 +1,5 @@
 #include "vanban/normalize.h"
+#include "vanban/source.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -417,29 +418,13 @@ void AppendTokens(const SourceLine& line, std::string& out, TextMap& map, bool& 
 }  // namespace
 
 std::string LaidOutTextInReadingOrder(std::string_view page_text) {
-  std::vector<SourceLine> lines;
-  int blanks = 0;
-  size_t begin = 0;
-  while (begin <= page_text.size()) {
-    size_t end = page_text.find('\n', begin);
-    if (end == std::string_view::npos) end = page_text.size();
-    const std::string_view raw = page_text.substr(begin, end - begin);
-    if (Trim(raw).empty()) {
-      ++blanks;
-    } else {
-      SourceLine line;
-      line.raw = raw;
-      line.printed_offset = begin;
-      line.blank_before = blanks;
-      lines.push_back(std::move(line));
-      blanks = 0;
-    }
-    begin = end + 1;
-  }
-  SplitColumns(lines);
+  // The page goes through the plain-text source and the line collection Normalize uses, so the
+  // columns are split exactly as they are for a document.
+  Document doc;
+  if (!IngestText(page_text, doc).ok()) return std::string(page_text);
   std::string out;
-  for (const SourceLine& l : lines) {
-    out.append(static_cast<size_t>(std::min(l.blank_before, 1)), '\n');
+  for (const SourceLine& l : CollectLines(doc)) {
+    if (l.blank_before > 0 && !out.empty()) out.push_back('\n');
     out.append(Trim(l.raw));
     out.push_back('\n');
   }
