@@ -121,6 +121,29 @@ TEST(OcrPipeline, MixedPdfRecognizesOnlyTheScannedPages) {
   for (const Page& p : forced.pages) EXPECT_EQ(p.origin, Origin::kOcr);
 }
 
+// A scanned PDF under a password: the password that opens it for ingestion opens it for OCR too.
+TEST(OcrPipeline, EncryptedScannedPdfIsRecognizedWithItsPassword) {
+  TempFiles files;
+  std::string truth;
+  const std::string scan = ImagePdf(files, RenderPng(files, "scan", kPageText, &truth), "scan.pdf");
+  const std::string locked = files.Path("locked.pdf");
+  ASSERT_EQ(RunCommand("qpdf --warning-exit-0 --encrypt secret owner 256 -- " + ShellQuote(scan) + " " + ShellQuote(locked)).exit_code,
+            0);
+  PipelineOptions options;
+  options.ingest.ocr.jobs = 2;
+  options.ingest.pdf_password = "secret";
+  const Document doc = ExtractDocument(locked, options);
+  ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].origin, Origin::kOcr);
+  EXPECT_LT(CharacterErrorRate(truth, doc.pages[0].PrintedText()), 0.03);
+
+  options.ingest.pdf_password = "wrong";
+  const Document refused = ExtractDocument(locked, options);
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_NE(refused.errors[0].reason.find("password"), std::string::npos) << refused.errors[0].reason;
+}
+
 TEST(OcrPipeline, SearchablePdfGivesBackTheOcrText) {
   TempFiles files;
   std::string truth;

@@ -369,6 +369,13 @@ TEST(OcrEngine, MissingLanguageDataIsNotFound) {
   EXPECT_EQ(OcrEngine::Create(no_language).status().code(), StatusCode::kInvalidArgument);
 }
 
+// Page `index` of `pdf` through a PdfPageRenderer opened for it.
+StatusOr<PixPtr> RenderPdfPage(std::string_view pdf, int index, int dpi, const ImageLimits& limits = {}) {
+  auto renderer = PdfPageRenderer::Open(pdf);
+  if (!renderer.ok()) return renderer.status();
+  return (*renderer)->Render(index, dpi, limits);
+}
+
 TEST(RenderPdfPage, RendersAtTheRequestedResolutionAndReadsBack) {
   const std::string& pdf = Rendered().pdf;
   ASSERT_FALSE(pdf.empty());

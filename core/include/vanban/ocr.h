@@ -92,8 +92,9 @@ StatusOr<std::vector<ImagePage>> DecodeImages(std::string_view bytes, const Imag
 // parsed once, in Open; `pdf_bytes` must outlive the renderer. Not thread-safe.
 class PdfPageRenderer {
  public:
-  // kCorrupt for an unreadable PDF, kPermissionDenied for an encrypted one.
-  static StatusOr<std::unique_ptr<PdfPageRenderer>> Open(std::string_view pdf_bytes);
+  // kCorrupt for an unreadable PDF, kPermissionDenied for an encrypted one that `password` (owner
+  // or user password; empty: none) does not open, kResourceExhausted for one over 2 GiB.
+  static StatusOr<std::unique_ptr<PdfPageRenderer>> Open(std::string_view pdf_bytes, const std::string& password = {});
   ~PdfPageRenderer();
   PdfPageRenderer(const PdfPageRenderer&) = delete;
   PdfPageRenderer& operator=(const PdfPageRenderer&) = delete;
@@ -108,13 +109,6 @@ class PdfPageRenderer {
   explicit PdfPageRenderer(std::unique_ptr<Doc> doc);
   std::unique_ptr<Doc> doc_;
 };
-
-// One page of a PDF: PdfPageRenderer for a single page. Page `page_index` (0-based) of a PDF rendered at `dpi` (poppler-cpp, antialiasing on) as a
-// 32 bpp image with its resolution set. Opens the document each call. kPermissionDenied for an
-// encrypted PDF, kInvalidArgument for a bad index or dpi, kResourceExhausted when the rendered
-// page would exceed limits.max_pixels.
-StatusOr<PixPtr> RenderPdfPage(std::string_view pdf_bytes, int page_index, int dpi,
-                               const ImageLimits& limits = {});
 
 // Two-column regions of a page (issuer | national motto, number | place and date, copies-to |
 // signature) come out of Tesseract as lines running across both columns, which mixes the issuer

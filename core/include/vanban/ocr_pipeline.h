@@ -46,9 +46,11 @@ std::vector<StatusOr<OcrEngine::Result>> RecognizePages(const std::vector<const 
 // page.corrections. Without the models the page is left as it is, with a note. Thread-safe.
 void CorrectOcrPage(Page& page, const OcrSettings& settings);
 
-// Source helpers used by Ingest: an image file, and the pages of a PDF that need OCR.
+// Source helpers used by Ingest: an image file, and the pages of a PDF that need OCR (`pdf_password`
+// opens an encrypted one, as for its text layer).
 Status IngestImages(std::string_view bytes, const OcrSettings& settings, Document& doc);
-void OcrPdfPages(std::string_view pdf_bytes, const OcrSettings& settings, Document& doc);
+void OcrPdfPages(std::string_view pdf_bytes, const std::string& pdf_password, const OcrSettings& settings,
+                 Document& doc);
 
 // Files for archivists from a scanned document (PDF or image): a searchable PDF (each page image with
 // an invisible text layer, Tesseract's PDF renderer), hOCR and ALTO XML. Each path may be empty (not

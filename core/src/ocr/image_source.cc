@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "../source/poppler_util.h"
 #include "pix_util.h"
 #include "vanban/ocr.h"
 
@@ -149,11 +150,6 @@ StatusOr<std::vector<ImagePage>> DecodeImagesOrThrow(std::string_view bytes, con
   return Status::Unsupported("not a PNG, JPEG or TIFF image");
 }
 
-void SilencePoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
-}
-
 // poppler's ARGB32 (native-endian 0xAARRGGBB words, premultiplied) or RGB24 image as a 32 bpp Pix
 // on white paper.
 PixPtr ToPix(const poppler::image& image) {
@@ -235,13 +231,15 @@ struct PdfPageRenderer::Doc {
 PdfPageRenderer::PdfPageRenderer(std::unique_ptr<Doc> doc) : doc_(std::move(doc)) {}
 PdfPageRenderer::~PdfPageRenderer() = default;
 
-StatusOr<std::unique_ptr<PdfPageRenderer>> PdfPageRenderer::Open(std::string_view pdf_bytes) {
+StatusOr<std::unique_ptr<PdfPageRenderer>> PdfPageRenderer::Open(std::string_view pdf_bytes,
+                                                                  const std::string& password) {
   if (pdf_bytes.size() > static_cast<size_t>(INT_MAX)) return Status::ResourceExhausted("PDF larger than 2 GiB");
   try {
-    SilencePoppler();
+    internal::SilencePoppler();
     auto doc = std::make_unique<Doc>();
     doc->pdf.reset(poppler::document::load_from_raw_data(pdf_bytes.data(), static_cast<int>(pdf_bytes.size())));
     if (!doc->pdf) return Status::Corrupt("not a readable PDF");
+    if (doc->pdf->is_locked() && !password.empty()) doc->pdf->unlock(password, password);
     if (doc->pdf->is_locked()) return Status::PermissionDenied("PDF is encrypted");
     return std::unique_ptr<PdfPageRenderer>(new PdfPageRenderer(std::move(doc)));
   } catch (const std::bad_alloc&) {
@@ -261,12 +259,6 @@ StatusOr<PixPtr> PdfPageRenderer::Render(int page_index, int dpi, const ImageLim
   } catch (...) {
     return Status::Internal("unexpected exception rendering a PDF page");
   }
-}
-
-StatusOr<PixPtr> RenderPdfPage(std::string_view pdf_bytes, int page_index, int dpi, const ImageLimits& limits) {
-  StatusOr<std::unique_ptr<PdfPageRenderer>> renderer = PdfPageRenderer::Open(pdf_bytes);
-  if (!renderer.ok()) return renderer.status();
-  return (*renderer)->Render(page_index, dpi, limits);
 }
 
 }  // namespace vanban

@@ -240,7 +240,8 @@ Status IngestImages(std::string_view bytes, const OcrSettings& settings, Documen
   return Status::Ok();
 }
 
-void OcrPdfPages(std::string_view pdf_bytes, const OcrSettings& settings, Document& doc) {
+void OcrPdfPages(std::string_view pdf_bytes, const std::string& pdf_password, const OcrSettings& settings,
+                 Document& doc) {
   if (settings.mode == OcrMode::kSkip) return;
   std::unique_ptr<PdfPageRenderer> renderer;  // opened on the first page that needs it
   std::vector<PixPtr> rendered;
@@ -251,7 +252,7 @@ void OcrPdfPages(std::string_view pdf_bytes, const OcrSettings& settings, Docume
     Page& page = doc.pages[i];
     if (!page.needs_ocr && settings.mode != OcrMode::kForce) continue;
     if (!renderer) {
-      StatusOr<std::unique_ptr<PdfPageRenderer>> opened = PdfPageRenderer::Open(pdf_bytes);
+      StatusOr<std::unique_ptr<PdfPageRenderer>> opened = PdfPageRenderer::Open(pdf_bytes, pdf_password);
       if (!opened.ok()) {
         doc.errors.push_back({doc.source.path, 0, std::string(StatusCodeName(opened.status().code())),
                               "PDF could not be opened for OCR: " + opened.status().message()});

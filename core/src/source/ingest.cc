@@ -97,7 +97,7 @@ Document Ingest(const std::string& path, const IngestOptions& options) {
     status = Status::Corrupt("file is empty");
   } else if (media == kMediaPdf) {
     status = IngestPdf(*bytes, options, doc);
-    if (status.ok()) OcrPdfPages(*bytes, options.ocr, doc);
+    if (status.ok()) OcrPdfPages(*bytes, options.pdf_password, options.ocr, doc);
   } else if (media == kMediaPng || media == kMediaJpeg || media == kMediaTiff) {
     status = IngestImages(*bytes, options.ocr, doc);
   } else if (media == kMediaText) {

@@ -5,24 +5,20 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <climits>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "../text/utf8_util.h"
+#include "poppler_util.h"
 #include "vanban/legacy_encoding.h"
 #include "vanban/source.h"
 #include "vanban/text.h"
 
 namespace vanban {
 namespace {
-
-// poppler reports syntax problems of damaged files on stderr; vanban reports them as error records.
-void SilencePoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
-}
 
 // poppler's ustring::to_utf8() opens an iconv converter on every call, which costs more than the
 // rest of our per-word work together; ustring is UTF-16 code units, so convert it directly.
@@ -139,7 +135,8 @@ void RepairOrFlagTextLayer(Page& page) {
 }  // namespace
 
 Status IngestPdf(std::string_view bytes, const IngestOptions& options, Document& doc) {
-  SilencePoppler();
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) return Status::ResourceExhausted("PDF larger than 2 GiB");
+  internal::SilencePoppler();
   const bool has_eof = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0).find("%%EOF") != std::string_view::npos;
   std::unique_ptr<poppler::document> pdf(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
