@@ -121,6 +121,32 @@ TEST(OcrPipeline, MixedPdfRecognizesOnlyTheScannedPages) {
   for (const Page& p : forced.pages) EXPECT_EQ(p.origin, Origin::kOcr);
 }
 
+// Scanned pages are rendered and recognized a few at a time (two per worker): with one worker,
+// three pages go in two rounds, and every page still lands in its place.
+TEST(OcrPipeline, ScannedPagesInSeveralRoundsKeepTheirOrder) {
+  TempFiles files;
+  std::string truth;
+  const std::string scan = ImagePdf(files, RenderPng(files, "scan", kPageText, &truth), "scan.pdf");
+  const std::string text_pdf = files.Path("text.pdf");
+  ASSERT_EQ(RunCommand(ShellQuote(VANBAN_RENDER_TOOL) + " " + ShellQuote(files.Write("t.txt", "Trang có lớp chữ.\n")) +
+                       " --pdf " + ShellQuote(text_pdf) + " >/dev/null").exit_code, 0);
+  const std::string pdf = files.Path("four.pdf");
+  ASSERT_EQ(RunCommand("qpdf --warning-exit-0 --empty --pages " + ShellQuote(scan) + " " + ShellQuote(text_pdf) + " " +
+                       ShellQuote(scan) + " " + ShellQuote(scan) + " -- " + ShellQuote(pdf)).exit_code, 0);
+  PipelineOptions options;
+  options.ingest.ocr.jobs = 1;
+  const Document doc = ExtractDocument(pdf, options);
+  ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
+  ASSERT_EQ(doc.pages.size(), 4u);
+  for (size_t i : {0u, 2u, 3u}) {
+    EXPECT_EQ(doc.pages[i].number, static_cast<int>(i) + 1);
+    EXPECT_EQ(doc.pages[i].origin, Origin::kOcr);
+    EXPECT_LT(CharacterErrorRate(truth, doc.pages[i].PrintedText()), 0.03) << "page " << i + 1;
+  }
+  EXPECT_EQ(doc.pages[1].origin, Origin::kTextLayer);
+  EXPECT_EQ(doc.pages[1].PrintedText(), "Trang có lớp chữ.");
+}
+
 // A scanned PDF under a password: the password that opens it for ingestion opens it for OCR too.
 TEST(OcrPipeline, EncryptedScannedPdfIsRecognizedWithItsPassword) {
   TempFiles files;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "pix_util.h"
+#include "tesseract_util.h"
 #include "vanban/ocr.h"
 
 namespace vanban {
@@ -33,14 +34,6 @@ constexpr float kLowConfidence = 0.6f;
 constexpr char kNeverPrinted[] = "^{}~`\\¬„ˆ¡›‹†‡§©⁄»«€®¿£ÄŸÏŠÖŒØÑöïÿšäñøœ";
 // Tesseract refuses images narrower or lower than a few pixels; nothing that small holds text.
 constexpr int kMinTextImageSide = 8;
-
-struct TessDeleter {
-  void operator()(tesseract::TessBaseAPI* api) const {
-    api->End();
-    delete api;
-  }
-};
-using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 
 // Text Tesseract allocated with new[].
 std::string TakeText(char* text) {
@@ -147,16 +140,9 @@ Status CheckReadable(const std::string& path, const char* what) {
 
 }  // namespace
 
-struct OcrEngine::Tess {
-  TessPtr api;
-};
+namespace internal {
 
-OcrEngine::OcrEngine(const OcrOptions& options, std::unique_ptr<Tess> tess)
-    : options_(options), tess_(std::move(tess)) {}
-
-OcrEngine::~OcrEngine() = default;
-
-StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+StatusOr<TessPtr> InitTesseract(const OcrOptions& options) {
   if (options.language.empty()) return Status::InvalidArgument("no OCR language given");
   if (options.page_timeout_ms < 0) return Status::InvalidArgument("OCR page timeout must not be negative");
   // Missing language data makes Tesseract print to stderr and fail; say which file is missing.
@@ -168,28 +154,63 @@ StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options
                                            "Tesseract language data"));
     }
   }
-  internal::SilenceLeptonica();
+  SilenceLeptonica();
   try {
-    auto tess = std::make_unique<Tess>();
-    tess->api.reset(new tesseract::TessBaseAPI());
+    TessPtr api(new tesseract::TessBaseAPI());
     // Init-time variable: Tesseract's chatter goes nowhere (vanban reports through Status and page
     // notes). No user-words or user-patterns files: with the "vie" LSTM model they did not lower
     // the error rate (docs/benchmarks.md).
     std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
-    if (tess->api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
-                        false) != 0) {
+    if (api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) !=
+        0) {
       return Status::NotFound("Tesseract could not load language '" + options.language + "'" +
                               (datapath ? std::string(" from ") + datapath : std::string(" from its default tessdata")));
     }
-    tess->api->SetPageSegMode(tesseract::PSM_AUTO);
-    tess->api->SetVariable("tessedit_char_blacklist", kNeverPrinted);
-    return std::unique_ptr<OcrEngine>(new OcrEngine(options, std::move(tess)));
+    api->SetPageSegMode(tesseract::PSM_AUTO);
+    api->SetVariable("tessedit_char_blacklist", kNeverPrinted);
+    return api;
   } catch (const std::bad_alloc&) {
     return Status::ResourceExhausted("out of memory loading Tesseract");
   } catch (...) {
     return Status::Internal("unexpected exception loading Tesseract");
   }
+}
+
+Status RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptions& options, int page_number) {
+  api.SetImage(Mutable(pix));
+  const int resolution = pixGetYRes(Mutable(pix));
+  if (resolution >= kMinCredibleDpi && resolution <= kMaxCredibleDpi) {
+    api.SetSourceResolution(resolution);
+  }  // else Tesseract estimates it from the text size
+  tesseract::ETEXT_DESC monitor;
+  if (options.page_timeout_ms > 0) monitor.set_deadline_msecs(options.page_timeout_ms);
+  const int status = api.Recognize(&monitor);
+  if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) {
+    return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took longer than " +
+                                     std::to_string(options.page_timeout_ms) + " ms");
+  }
+  if (status != 0) return Status::Internal("Tesseract failed to recognize page " + std::to_string(page_number));
+  return Status::Ok();
+}
+
+}  // namespace internal
+
+struct OcrEngine::Tess {
+  internal::TessPtr api;
+};
+
+OcrEngine::OcrEngine(const OcrOptions& options, std::unique_ptr<Tess> tess)
+    : options_(options), tess_(std::move(tess)) {}
+
+OcrEngine::~OcrEngine() = default;
+
+StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+  StatusOr<internal::TessPtr> api = internal::InitTesseract(options);
+  if (!api.ok()) return api.status();
+  auto tess = std::make_unique<Tess>();
+  tess->api = std::move(api).value();
+  return std::unique_ptr<OcrEngine>(new OcrEngine(options, std::move(tess)));
 }
 
 StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_number) {
@@ -211,22 +232,9 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
       return result;
     }
 
-    api.SetImage(pix.get());
-    const int resolution = pixGetYRes(pix.get());
-    if (resolution >= internal::kMinCredibleDpi && resolution <= internal::kMaxCredibleDpi) {
-      api.SetSourceResolution(resolution);
-    }  // else Tesseract estimates it from the text size
-    tesseract::ETEXT_DESC monitor;
-    if (options_.page_timeout_ms > 0) monitor.set_deadline_msecs(options_.page_timeout_ms);
-    const int status = api.Recognize(&monitor);
-    if (options_.page_timeout_ms > 0 && monitor.deadline_exceeded()) {
+    if (Status recognized = internal::RecognizePage(api, pix.get(), options_, page_number); !recognized.ok()) {
       api.Clear();
-      return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took longer than " +
-                                       std::to_string(options_.page_timeout_ms) + " ms");
-    }
-    if (status != 0) {
-      api.Clear();
-      return Status::Internal("Tesseract failed to recognize page " + std::to_string(page_number));
+      return recognized;
     }
     std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
     if (it) CollectWords(*it, result);

@@ -3,21 +3,17 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/renderer.h>
 
-#include <filesystem>
 #include <memory>
+#include <new>
+#include <string>
+#include <vector>
 
+#include "tesseract_util.h"
 #include "vanban/ocr_pipeline.h"
 #include "vanban/source.h"
 
 namespace vanban {
 namespace {
-
-struct TessEnd {
-  void operator()(tesseract::TessBaseAPI* api) const {
-    api->End();
-    delete api;
-  }
-};
 
 // Tesseract renderers take an output base and add their own extension.
 std::string Base(const std::string& path, const std::string& extension) {
@@ -27,40 +23,48 @@ std::string Base(const std::string& path, const std::string& extension) {
   return path;
 }
 
-// Every page of the input as an image, in order.
-StatusOr<std::vector<PixPtr>> PageImages(std::string_view bytes, const OcrSettings& settings) {
-  std::vector<PixPtr> pages;
-  const std::string_view media = DetectMediaType(bytes.substr(0, 4096));
-  if (media == kMediaPdf) {
-    StatusOr<std::unique_ptr<PdfPageRenderer>> renderer = PdfPageRenderer::Open(bytes);
-    if (!renderer.ok()) return renderer.status();
-    for (int i = 0; i < (*renderer)->page_count(); ++i) {
-      StatusOr<PixPtr> page = (*renderer)->Render(i, settings.dpi, settings.limits);
-      if (!page.ok()) return page.status();
-      pages.push_back(std::move(page).value());
+// The pages of a PDF or an image file, one at a time: a PDF page is rendered only when asked for,
+// so a long scan never holds more than one page image.
+class PageSource {
+ public:
+  static StatusOr<PageSource> Open(std::string_view bytes, const OcrSettings& settings) {
+    PageSource source;
+    source.settings_ = &settings;
+    if (DetectMediaType(bytes.substr(0, 4096)) == kMediaPdf) {
+      StatusOr<std::unique_ptr<PdfPageRenderer>> renderer = PdfPageRenderer::Open(bytes);
+      if (!renderer.ok()) return renderer.status();
+      source.pdf_ = std::move(renderer).value();
+      return source;
     }
-    return pages;
+    StatusOr<std::vector<ImagePage>> images = DecodeImages(bytes, settings.limits);
+    if (!images.ok()) return images.status();
+    source.images_ = std::move(images).value();
+    return source;
   }
-  StatusOr<std::vector<ImagePage>> images = DecodeImages(bytes, settings.limits);
-  if (!images.ok()) return images.status();
-  for (ImagePage& image : *images) {
-    if (!image.error.empty()) return Status::Corrupt("page " + std::to_string(image.number) + ": " + image.error);
-    pages.push_back(std::move(image.image));
+
+  int count() const { return pdf_ ? pdf_->page_count() : static_cast<int>(images_.size()); }
+
+  // Page `index` (0-based); an image page can be taken once.
+  StatusOr<PixPtr> Take(int index) {
+    if (pdf_) return pdf_->Render(index, settings_->dpi, settings_->limits);
+    ImagePage& image = images_[static_cast<size_t>(index)];
+    if (!image.error.empty()) return Status::Corrupt(image.error);
+    return std::move(image.image);
   }
-  return pages;
-}
 
-}  // namespace
+ private:
+  const OcrSettings* settings_ = nullptr;
+  std::unique_ptr<PdfPageRenderer> pdf_;
+  std::vector<ImagePage> images_;
+};
 
-Status WriteOcrOutputs(std::string_view input_bytes, const OcrSettings& settings, const OcrOutputs& outputs) {
-  StatusOr<std::vector<PixPtr>> pages = PageImages(input_bytes, settings);
+Status Write(std::string_view input_bytes, const OcrSettings& settings, const OcrOutputs& outputs) {
+  StatusOr<PageSource> pages = PageSource::Open(input_bytes, settings);
   if (!pages.ok()) return pages.status();
-  std::unique_ptr<tesseract::TessBaseAPI, TessEnd> api(new tesseract::TessBaseAPI);
-  const OcrOptions& o = settings.engine;
-  if (api->Init(o.tessdata_dir.empty() ? nullptr : o.tessdata_dir.c_str(), o.language.c_str()) != 0) {
-    return Status::NotFound("Tesseract could not load language '" + o.language + "'");
-  }
-  api->SetPageSegMode(tesseract::PSM_AUTO);
+  const OcrOptions& options = settings.engine;
+  StatusOr<internal::TessPtr> api = internal::InitTesseract(options);
+  if (!api.ok()) return api.status();
+  tesseract::TessBaseAPI& tess = **api;
   std::unique_ptr<tesseract::TessResultRenderer> renderer;
   const auto add = [&](tesseract::TessResultRenderer* r) {
     if (!renderer) {
@@ -69,26 +73,40 @@ Status WriteOcrOutputs(std::string_view input_bytes, const OcrSettings& settings
       renderer->insert(r);  // the first renderer owns the chain
     }
   };
-  if (!outputs.pdf.empty()) add(new tesseract::TessPDFRenderer(Base(outputs.pdf, ".pdf").c_str(), api->GetDatapath(), false));
+  if (!outputs.pdf.empty()) add(new tesseract::TessPDFRenderer(Base(outputs.pdf, ".pdf").c_str(), tess.GetDatapath(), false));
   if (!outputs.hocr.empty()) add(new tesseract::TessHOcrRenderer(Base(outputs.hocr, ".hocr").c_str()));
   if (!outputs.alto.empty()) add(new tesseract::TessAltoRenderer(Base(outputs.alto, ".xml").c_str()));
   if (!renderer) return Status::InvalidArgument("no output requested");
   if (!renderer->BeginDocument("vanban")) return Status::IoError("cannot write the OCR outputs");
-  for (size_t i = 0; i < pages->size(); ++i) {
-    std::string notes;
-    StatusOr<PixPtr> clean = PreprocessPage((*pages)[i].get(), o.preprocess, &notes);
-    if (!clean.ok()) return Status(clean.status().code(), "page " + std::to_string(i + 1) + ": " + clean.status().message());
-    Pix* image = clean->get();
-    if (pixGetXRes(image) <= 0) pixSetResolution(image, settings.dpi, settings.dpi);
+  for (int i = 0; i < pages->count(); ++i) {
+    const std::string page = "page " + std::to_string(i + 1) + ": ";
+    StatusOr<PixPtr> image = pages->Take(i);
+    if (!image.ok()) return Status(image.status().code(), page + image.status().message());
+    StatusOr<PixPtr> clean = PreprocessPage(image->get(), options.preprocess, nullptr);
+    if (!clean.ok()) return Status(clean.status().code(), page + clean.status().message());
+    image->reset();
+    Pix* pix = clean->get();
+    if (pixGetXRes(pix) <= 0) pixSetResolution(pix, settings.dpi, settings.dpi);
     // The renderer embeds the input image and lays the recognized words over it.
-    api->SetInputImage(pixClone(image));  // Tesseract takes ownership of this reference
-    api->SetImage(image);
-    api->SetSourceResolution(pixGetXRes(image));
-    if (api->Recognize(nullptr) != 0) return Status::Internal("Tesseract failed on page " + std::to_string(i + 1));
-    if (!renderer->AddImage(api.get())) return Status::IoError("cannot add page " + std::to_string(i + 1));
+    tess.SetInputImage(pixClone(pix));  // Tesseract takes ownership of this reference
+    if (Status recognized = internal::RecognizePage(tess, pix, options, i + 1); !recognized.ok()) return recognized;
+    if (!renderer->AddImage(&tess)) return Status::IoError("cannot add page " + std::to_string(i + 1));
+    tess.Clear();
   }
   if (!renderer->EndDocument()) return Status::IoError("cannot finish the OCR outputs");
   return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteOcrOutputs(std::string_view input_bytes, const OcrSettings& settings, const OcrOutputs& outputs) {
+  try {
+    return Write(input_bytes, settings, outputs);
+  } catch (const std::bad_alloc&) {
+    return Status::ResourceExhausted("out of memory writing the OCR outputs");
+  } catch (...) {
+    return Status::Internal("unexpected exception writing the OCR outputs");
+  }
 }
 
 }  // namespace vanban

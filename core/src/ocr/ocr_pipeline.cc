@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <new>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -26,6 +27,7 @@ std::string EngineKey(const OcrOptions& o) {
 class OcrPool {
  public:
   using Result = StatusOr<OcrEngine::Result>;
+  using Task = std::packaged_task<Result(std::unique_ptr<OcrEngine>&, std::string&)>;
 
   static OcrPool& Get(int threads) {
     static OcrPool pool(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
@@ -33,17 +35,24 @@ class OcrPool {
   }
 
   std::future<Result> Submit(const Pix* image, int page_number, const OcrOptions& options) {
-    auto task = std::make_shared<std::packaged_task<Result(OcrEngine*&, std::string&)>>(
-        [image, page_number, options](OcrEngine*& engine, std::string& key) -> Result {
-          const std::string wanted = EngineKey(options);
-          if (engine == nullptr || key != wanted) {
-            auto created = OcrEngine::Create(options);
-            if (!created.ok()) return created.status();
-            delete engine;
-            engine = std::move(created).value().release();
-            key = wanted;
+    auto task = std::make_shared<Task>(
+        [image, page_number, options](std::unique_ptr<OcrEngine>& engine, std::string& key) -> Result {
+          // Nothing may throw out of a task: the caller would stop waiting for the others, and free
+          // the images they still read.
+          try {
+            const std::string wanted = EngineKey(options);
+            if (engine == nullptr || key != wanted) {
+              auto created = OcrEngine::Create(options);
+              if (!created.ok()) return created.status();
+              engine = std::move(created).value();
+              key = wanted;
+            }
+            return engine->Recognize(image, page_number);
+          } catch (const std::bad_alloc&) {
+            return Status::ResourceExhausted("out of memory recognizing page " + std::to_string(page_number));
+          } catch (...) {
+            return Status::Internal("unexpected exception recognizing page " + std::to_string(page_number));
           }
-          return engine->Recognize(image, page_number);
         });
     std::future<Result> result = task->get_future();
     {
@@ -69,10 +78,10 @@ class OcrPool {
   }
 
   void Work() {
-    OcrEngine* engine = nullptr;  // this worker's engine, created on first use
+    std::unique_ptr<OcrEngine> engine;  // this worker's engine, created on first use
     std::string key;
     for (;;) {
-      std::shared_ptr<std::packaged_task<Result(OcrEngine*&, std::string&)>> task;
+      std::shared_ptr<Task> task;
       {
         std::unique_lock<std::mutex> lock(mutex_);
         ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -82,12 +91,11 @@ class OcrPool {
       }
       (*task)(engine, key);
     }
-    delete engine;
   }
 
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::deque<std::shared_ptr<std::packaged_task<Result(OcrEngine*&, std::string&)>>> queue_;
+  std::deque<std::shared_ptr<Task>> queue_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };
@@ -243,11 +251,23 @@ Status IngestImages(std::string_view bytes, const OcrSettings& settings, Documen
 void OcrPdfPages(std::string_view pdf_bytes, const std::string& pdf_password, const OcrSettings& settings,
                  Document& doc) {
   if (settings.mode == OcrMode::kSkip) return;
+  // Pages are rendered a few at a time (two per worker keeps every worker busy): a 300-dpi page is
+  // about 35 MB, so rendering a long scan whole first would hold gigabytes.
+  const size_t workers = settings.jobs > 0 ? static_cast<size_t>(settings.jobs)
+                                           : std::max<size_t>(1, std::thread::hardware_concurrency());
+  const size_t batch = 2 * workers;
   std::unique_ptr<PdfPageRenderer> renderer;  // opened on the first page that needs it
   std::vector<PixPtr> rendered;
   std::vector<const Pix*> images;
   std::vector<int> numbers;
   std::vector<size_t> slots;
+  const auto recognize = [&] {
+    RecognizeInto(images, numbers, slots, settings, doc);
+    rendered.clear();
+    images.clear();
+    numbers.clear();
+    slots.clear();
+  };
   for (size_t i = 0; i < doc.pages.size(); ++i) {
     Page& page = doc.pages[i];
     if (!page.needs_ocr && settings.mode != OcrMode::kForce) continue;
@@ -270,8 +290,9 @@ void OcrPdfPages(std::string_view pdf_bytes, const std::string& pdf_password, co
     images.push_back(rendered.back().get());
     numbers.push_back(page.number);
     slots.push_back(i);
+    if (images.size() == batch) recognize();
   }
-  RecognizeInto(images, numbers, slots, settings, doc);
+  recognize();
 }
 
 }  // namespace vanban
