@@ -142,7 +142,6 @@ class OcrEngine {
     Page page;
     float mean_confidence = 0;     // mean word confidence, 0..1; 0 for a blank page
     int low_confidence_words = 0;  // words below 0.6
-    std::string notes;             // preprocessing and recognition notes; also in page.note
   };
 
   // kNotFound when the language data is missing, kInvalidArgument for bad options.
@@ -157,7 +156,6 @@ class OcrEngine {
   // page timeout passes.
   StatusOr<Result> Recognize(const Pix* image, int page_number);
 
-  const OcrOptions& options() const { return options_; }
 
  private:
   struct Tess;  // the Tesseract API, owned

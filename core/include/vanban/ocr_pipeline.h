@@ -23,7 +23,6 @@ enum class OcrMode {
   kForce,  // every page, text layer or not
   kSkip,   // none: such pages stay marked needs_ocr
 };
-std::string_view OcrModeName(OcrMode mode);
 
 struct OcrSettings {
   OcrMode mode = OcrMode::kAuto;

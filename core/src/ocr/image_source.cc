@@ -92,6 +92,11 @@ StatusOr<std::vector<ImagePage>> DecodeSingle(const l_uint8* data, size_t size, 
     l_int32 warnings = 0;
     pix.reset(pixReadMemJpeg(data, size, 0, reduction, &warnings, 0));  // fails on damaged data
     if (!pix) return Status::Corrupt("JPEG data is damaged or truncated");
+    // Leptonica keeps the file's resolution; the decoded image has `reduction` times fewer pixels
+    // per inch, and Tesseract and preprocessing size their work by it.
+    if (reduction > 1) {
+      pixSetResolution(pix.get(), pixGetXRes(pix.get()) / reduction, pixGetYRes(pix.get()) / reduction);
+    }
   } else {
     pix.reset(pixReadMemPng(data, size));
     if (!pix) return Status::Corrupt("PNG data is damaged or truncated");

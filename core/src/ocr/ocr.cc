@@ -3,8 +3,6 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -17,6 +15,7 @@
 #include "pix_util.h"
 #include "tesseract_util.h"
 #include "vanban/ocr.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
@@ -41,35 +40,11 @@ std::string TakeText(char* text) {
   return text == nullptr ? std::string() : std::string(text);
 }
 
-// NFC, with ill-formed UTF-8 replaced by U+FFFD (ICU's conversion does that).
-std::string Nfc(const std::string& utf8) {
-  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return utf8;
-  UErrorCode error = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
-  if (U_FAILURE(error)) return utf8;
-  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
-  if (nfc->isNormalized(text, error) && U_SUCCESS(error)) {
-    std::string out;
-    return text.toUTF8String(out);
-  }
-  error = U_ZERO_ERROR;
-  const icu::UnicodeString normalized = nfc->normalize(text, error);
-  if (U_FAILURE(error)) return utf8;
-  std::string out;
-  return normalized.toUTF8String(out);
-}
-
 BoundingBox BoxAt(const tesseract::ResultIterator& it, tesseract::PageIteratorLevel level) {
   int left = 0, top = 0, right = 0, bottom = 0;
   if (!it.BoundingBox(level, &left, &top, &right, &bottom)) return {};
   return {static_cast<double>(left), static_cast<double>(top), static_cast<double>(right),
           static_cast<double>(bottom)};
-}
-
-void AppendNote(std::string& notes, const std::string& note) {
-  if (!notes.empty()) notes += "; ";
-  notes += note;
 }
 
 // True when a preprocessed (8 or 1 bpp) page has no ink at all.
@@ -99,7 +74,7 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
     if (it.IsAtBeginningOf(tesseract::RIL_BLOCK)) new_block = true;
     if (it.IsAtBeginningOf(tesseract::RIL_TEXTLINE)) new_line = true;
     Word word;
-    word.text = Nfc(TakeText(it.GetUTF8Text(tesseract::RIL_WORD)));
+    word.text = ToNfc(ReplaceInvalidUtf8(TakeText(it.GetUTF8Text(tesseract::RIL_WORD))));
     // Tesseract's words hold no spaces; make sure, since line text joins words with one.
     std::erase_if(word.text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
     if (word.text.empty()) continue;
@@ -220,15 +195,14 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
   result.page.number = page_number;
   result.page.origin = Origin::kOcr;
   try {
-    auto preprocessed = PreprocessPage(image, options_.preprocess, &result.notes);
+    auto preprocessed = PreprocessPage(image, options_.preprocess, &result.page.note);
     if (!preprocessed.ok()) return preprocessed.status();
     const PixPtr pix = std::move(preprocessed).value();
     result.page.width = pixGetWidth(pix.get());
     result.page.height = pixGetHeight(pix.get());
 
     if (HasNoInk(pix.get())) {
-      AppendNote(result.notes, "blank page");
-      result.page.note = result.notes;
+      internal::AppendNote(&result.page.note, "blank page");
       return result;
     }
 
@@ -241,8 +215,7 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
     it.reset();
     ReadColumnsInOrder(result.page);
     api.Clear();
-    if (result.page.blocks.empty()) AppendNote(result.notes, "blank page");
-    result.page.note = result.notes;
+    if (result.page.blocks.empty()) internal::AppendNote(&result.page.note, "blank page");
     return result;
   } catch (const std::bad_alloc&) {
     api.Clear();

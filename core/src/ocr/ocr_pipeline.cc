@@ -1,3 +1,4 @@
+#include "pix_util.h"
 #include "vanban/ocr_pipeline.h"
 
 #include <condition_variable>
@@ -118,11 +119,6 @@ const OcrCorrector* Corrector(const std::string& models_dir, std::string* error)
   return (loaded[models_dir] = std::move(corrector).value()).get();
 }
 
-void AppendNote(Page& page, const std::string& note) {
-  if (note.empty()) return;
-  page.note += (page.note.empty() ? "" : "; ") + note;
-}
-
 // Recognizes `images` as pages `numbers` and puts them into doc.pages at `slots`, or records errors.
 void RecognizeInto(const std::vector<const Pix*>& images, const std::vector<int>& numbers,
                    const std::vector<size_t>& slots, const OcrSettings& settings, Document& doc) {
@@ -131,7 +127,7 @@ void RecognizeInto(const std::vector<const Pix*>& images, const std::vector<int>
     Page& page = doc.pages[slots[i]];
     if (!results[i].ok()) {
       page.needs_ocr = true;
-      AppendNote(page, "OCR failed: " + results[i].status().message());
+      internal::AppendNote(&page.note, "OCR failed: " + results[i].status().message());
       doc.errors.push_back({doc.source.path, numbers[i], std::string(StatusCodeName(results[i].status().code())),
                             "OCR failed: " + results[i].status().message()});
       continue;
@@ -144,21 +140,12 @@ void RecognizeInto(const std::vector<const Pix*>& images, const std::vector<int>
     page.needs_ocr = false;
     page.confidence = r.mean_confidence;
     page.low_confidence_words = r.low_confidence_words;
-    if (!before.empty()) page.note = before + (page.note.empty() ? "" : "; " + page.note);
+    if (!before.empty()) page.note = before + (page.note.empty() ? "" : "; " + page.note);  // earlier notes first
     if (settings.correct) CorrectOcrPage(page, settings);
   }
 }
 
 }  // namespace
-
-std::string_view OcrModeName(OcrMode mode) {
-  switch (mode) {
-    case OcrMode::kAuto: return "auto";
-    case OcrMode::kForce: return "force";
-    case OcrMode::kSkip: return "skip";
-  }
-  return "auto";
-}
 
 std::vector<StatusOr<OcrEngine::Result>> RecognizePages(const std::vector<const Pix*>& images,
                                                         const std::vector<int>& page_numbers,
@@ -182,7 +169,7 @@ void CorrectOcrPage(Page& page, const OcrSettings& settings) {
   std::string error;
   const OcrCorrector* corrector = Corrector(settings.models_dir.empty() ? ModelsDir() : settings.models_dir, &error);
   if (corrector == nullptr) {
-    AppendNote(page, "no post-correction: " + error);
+    internal::AppendNote(&page.note, "no post-correction: " + error);
     return;
   }
   // A block at a time, lines joined by '\n', so that the words at the ends of lines keep their
@@ -232,12 +219,12 @@ Status IngestImages(std::string_view bytes, const OcrSettings& settings, Documen
     page.note = image.note;
     doc.pages.push_back(std::move(page));
     if (!image.error.empty()) {
-      AppendNote(doc.pages.back(), "page could not be decoded: " + image.error);
+      internal::AppendNote(&doc.pages.back().note, "page could not be decoded: " + image.error);
       doc.errors.push_back({doc.source.path, image.number, "corrupt", "page could not be decoded: " + image.error});
       continue;
     }
     if (settings.mode == OcrMode::kSkip) {
-      AppendNote(doc.pages.back(), "OCR skipped (--ocr skip)");
+      internal::AppendNote(&doc.pages.back().note, "OCR skipped (--ocr skip)");
       continue;
     }
     images.push_back(image.image.get());

@@ -1,9 +1,11 @@
-// Internal Leptonica helpers shared by the OCR files. Leptonica reports failure with null results
+// Internal helpers shared by the OCR files (mostly Leptonica's). Leptonica reports failure with null results
 // and nonzero returns; these helpers keep that convention inside core/src/ocr.
 #ifndef VANBAN_CORE_SRC_OCR_PIX_UTIL_H_
 #define VANBAN_CORE_SRC_OCR_PIX_UTIL_H_
 
 #include <leptonica/allheaders.h>
+
+#include <string>
 
 #include "vanban/ocr.h"
 
@@ -31,6 +33,14 @@ int EstimatePaperLevel(const Pix* grey);
 
 // 1 bpp image of the ink of an 8 bpp grey image: pixels darker than 60% of the paper level.
 PixPtr InkMask(const Pix* grey, int paper_level);
+
+// Appends `note` to a "; "-separated list of notes (pages and preprocessing report what they did
+// that way). Nothing when `notes` is null or `note` empty.
+inline void AppendNote(std::string* notes, const std::string& note) {
+  if (notes == nullptr || note.empty()) return;
+  if (!notes->empty()) *notes += "; ";
+  *notes += note;
+}
 
 // Silences Leptonica's messages on stderr: vanban reports failures as Status values. Once per process.
 void SilenceLeptonica();

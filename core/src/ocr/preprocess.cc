@@ -84,12 +84,6 @@ constexpr double kSpeckIsolationInches = 0.02;
 constexpr double kSauvolaWindowInches = 0.33;
 constexpr float kSauvolaFactor = 0.34f;
 
-void AddNote(std::string* notes, const std::string& note) {
-  if (notes == nullptr) return;
-  if (!notes->empty()) *notes += "; ";
-  *notes += note;
-}
-
 std::string Format(const char* format, double value) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), format, value);
@@ -203,13 +197,13 @@ PixPtr Deskew(PixPtr pix, int paper_level, std::string* notes) {
   l_float32 angle = 0, confidence = 0;
   if (pixFindSkew(binary, &angle, &confidence) != 0) return pix;  // too small or empty: nothing to find
   if (confidence < kMinSkewConfidence) {
-    if (std::fabs(angle) >= 1.0f) AddNote(notes, Format("skew %.2f° not corrected (uncertain)", angle));
+    if (std::fabs(angle) >= 1.0f) internal::AppendNote(notes, Format("skew %.2f° not corrected (uncertain)", angle));
     return pix;
   }
   if (std::fabs(angle) < kMinDeskewDegrees) return pix;
   PixPtr rotated = Rotate(pix.get(), angle, paper_level);
   if (!rotated) return nullptr;
-  AddNote(notes, Format("deskewed %.2f°", angle));
+  internal::AppendNote(notes, Format("deskewed %.2f°", angle));
   return rotated;
 }
 
@@ -238,7 +232,7 @@ bool DespeckleBinary(PixPtr* pix, int max_speck, int isolation, std::string* not
   PixPtr kept, specks;
   int count = 0;
   if (!RemoveSpecks(pix->get(), max_speck, isolation, &kept, &specks, &count)) return false;
-  if (count > 0) AddNote(notes, "removed " + std::to_string(count) + " specks");
+  if (count > 0) internal::AppendNote(notes, "removed " + std::to_string(count) + " specks");
   *pix = std::move(kept);
   return true;
 }
@@ -269,14 +263,14 @@ StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, 
   if (!grey) return no_memory;
   const bool has_color_marks = color_mask && marked > 0;
   if (has_color_marks) {
-    AddNote(notes, Format("colour marks removed (%.1f%% of the page)", 100.0 * marked / (static_cast<double>(w) * h)));
+    internal::AppendNote(notes, Format("colour marks removed (%.1f%% of the page)", 100.0 * marked / (static_cast<double>(w) * h)));
   }
 
   // Tiny images (an icon, a 1x1 placeholder) have no background to estimate.
   const bool large_enough = w >= 64 && h >= 64;
   const int unevenness = large_enough ? BackgroundUnevenness(grey.get()) : 0;
   if (options.normalize_background && large_enough && unevenness >= kUnevenBackground) {
-    AddNote(notes, Format("background flattened (paper varies by %d levels)", unevenness));
+    internal::AppendNote(notes, Format("background flattened (paper varies by %d levels)", unevenness));
     // Black below 70 and white above 190 after flattening (Leptonica's defaults), with a gamma that
     // lightens the mid-greys: the blurred, spread ink of a copy of a copy thins back towards its
     // strokes. Gamma 1.5 against Leptonica's 1.0: hard development scans 19.8% -> 18.5% CER
@@ -285,7 +279,7 @@ StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, 
     if (clean) {
       grey = std::move(clean);
     } else {
-      AddNote(notes, "background not normalized (Leptonica failed)");
+      internal::AppendNote(notes, "background not normalized (Leptonica failed)");
     }
   }
   const int paper_level = internal::EstimatePaperLevel(grey.get());
@@ -324,7 +318,7 @@ StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, 
       PixPtr rims(pixDilateBrick(nullptr, specks.get(), 3, 3));
       if (!rims) return no_memory;
       pixSetMasked(grey.get(), rims.get(), static_cast<l_uint32>(paper_level));
-      AddNote(notes, "removed " + std::to_string(count) + " specks");
+      internal::AppendNote(notes, "removed " + std::to_string(count) + " specks");
     }
   }
   pixCopyResolution(grey.get(), Mutable(image));
