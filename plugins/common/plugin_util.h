@@ -8,6 +8,7 @@
 
 #include "vanban/document.h"
 #include "vanban/rules.h"
+#include "vanban/text.h"
 
 namespace vanban::plugins {
 
@@ -20,30 +21,8 @@ inline int PageAt(const Document& doc, size_t offset) {
 
 inline std::string_view ParagraphText(const Document& doc, size_t p) { return doc.SpanText(doc.paragraphs[p].span); }
 
-// Strips whole characters of `junk` (UTF-8) from both ends. Byte-wise stripping would cut a
-// multi-byte character that shares its lead bytes with "–" or "•" (OCR reads "„" from ink).
 inline std::string Trim(std::string_view s, std::string_view junk = " \t-–•;,.:") {
-  const auto char_length = [](unsigned char lead) -> size_t {
-    return lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  };
-  const auto is_junk = [&](std::string_view c) {
-    for (size_t i = 0; i < junk.size(); i += char_length(static_cast<unsigned char>(junk[i]))) {
-      if (junk.substr(i, char_length(static_cast<unsigned char>(junk[i]))) == c) return true;
-    }
-    return false;
-  };
-  while (!s.empty()) {
-    const size_t n = std::min(s.size(), char_length(static_cast<unsigned char>(s[0])));
-    if (!is_junk(s.substr(0, n))) break;
-    s.remove_prefix(n);
-  }
-  while (!s.empty()) {
-    size_t start = s.size() - 1;  // back up over continuation bytes to the last character's lead
-    while (start > 0 && s.size() - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    if (!is_junk(s.substr(start))) break;
-    s.remove_suffix(s.size() - start);
-  }
-  return std::string(s);
+  return std::string(TrimCharacters(s, junk));
 }
 
 // A rule match's named group as a string ("" when absent).

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "../common/plugin_util.h"
+#include "../common/rule_extractor.h"
 #include "vanban/grammar.h"
 #include "vanban/structure.h"
 
@@ -29,13 +30,11 @@ bool Glued(std::string_view t, size_t begin, size_t end) {
   return (begin > 0 && bad(t[begin - 1])) || (end < t.size() && bad(t[end]));
 }
 
-class DatesExtractor : public Extractor {
+class DatesExtractor : public RuleExtractor {
  public:
-  explicit DatesExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
-  std::string_view Name() const override { return kName; }
-  std::string_view Version() const override { return "1.0.0"; }
-  std::string_view Description() const override { return "dates, months and quarters as ISO values"; }
-  size_t RuleCount() const override { return rules_->CountKind("date"); }
+  explicit DatesExtractor(std::shared_ptr<const RuleSet> rules)
+      : RuleExtractor(kName, "dates, months and quarters as ISO values",
+                      {"date"}, std::move(rules)) {}
 
   Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
     std::vector<RawDate> raw;
@@ -44,7 +43,7 @@ class DatesExtractor : public Extractor {
       if (st.roles[p] == ParagraphRole::kNumber) continue;
       const std::string_view t = ParagraphText(doc, p);
       const size_t base = doc.paragraphs[p].span.begin;
-      for (const RuleMatch& m : rules_->FindAll("date", t)) {
+      for (const RuleMatch& m : rules().FindAll("date", t)) {
         if (Glued(t, m.begin, m.end)) continue;
         RawDate r{GroupInt(m, t, "d"), GroupInt(m, t, "m"), GroupInt(m, t, "y"), QuarterNumber(Group(m, t, "q")), p,
                   base + m.begin, base + m.end, doc.paragraphs[p].page, std::string(m.Text(t))};
@@ -109,7 +108,6 @@ class DatesExtractor : public Extractor {
     return best;
   }
 
-  std::shared_ptr<const RuleSet> rules_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "../common/plugin_util.h"
+#include "../common/rule_extractor.h"
 #include "vanban/structure.h"
 
 namespace vanban::plugins {
@@ -12,15 +13,11 @@ namespace {
 
 constexpr std::string_view kName = "deadlines";
 
-class DeadlinesExtractor : public Extractor {
+class DeadlinesExtractor : public RuleExtractor {
  public:
-  explicit DeadlinesExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
-  std::string_view Name() const override { return kName; }
-  std::string_view Version() const override { return "1.0.0"; }
-  std::string_view Description() const override {
-    return "deadlines: before, by, range, month, quarter, periodic; runs after dates";
-  }
-  size_t RuleCount() const override { return rules_->CountKind("deadline"); }
+  explicit DeadlinesExtractor(std::shared_ptr<const RuleSet> rules)
+      : RuleExtractor(kName, "deadlines: before, by, range, month, quarter, periodic; runs after dates",
+                      {"deadline"}, std::move(rules)) {}
 
   Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
     for (size_t p = st.body_begin; p < doc.paragraphs.size(); ++p) {
@@ -30,7 +27,7 @@ class DeadlinesExtractor : public Extractor {
       }
       const std::string_view t = ParagraphText(doc, p);
       const size_t base = doc.paragraphs[p].span.begin;
-      for (const RuleMatch& m : rules_->FindAll("deadline", t)) {
+      for (const RuleMatch& m : rules().FindAll("deadline", t)) {
         Deadline d;
         // "deadline.<kind>.<name>"
         const std::string& id = m.rule->id;
@@ -59,7 +56,6 @@ class DeadlinesExtractor : public Extractor {
   }
 
  private:
-  std::shared_ptr<const RuleSet> rules_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "../common/plugin_util.h"
+#include "../common/rule_extractor.h"
 #include "vanban/grammar.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
@@ -21,21 +22,11 @@ std::string ListEntry(std::string_view s) {
   return Trim(s.substr(0, semicolon), " \t-–•+;,.:");
 }
 
-class HeaderExtractor : public Extractor {
+class HeaderExtractor : public RuleExtractor {
  public:
-  explicit HeaderExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
-  std::string_view Name() const override { return kName; }
-  std::string_view Version() const override { return "1.0.0"; }
-  std::string_view Description() const override {
-    return "number, date, place, type, issuer, subject, recipients, signer, copies-to";
-  }
-  size_t RuleCount() const override {
-    size_t n = 0;
-    for (const auto& kind : rules_->Kinds()) {
-      if (kind.rfind("header.", 0) == 0) n += rules_->CountKind(kind);
-    }
-    return n;
-  }
+  explicit HeaderExtractor(std::shared_ptr<const RuleSet> rules)
+      : RuleExtractor(kName, "number, date, place, type, issuer, subject, recipients, signer, copies-to",
+                      {"header.number", "header.place_date", "header.issuer_sentence", "header.authority"}, std::move(rules)) {}
 
   Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
     Header& h = out.header;
@@ -84,7 +75,7 @@ class HeaderExtractor : public Extractor {
 
  private:
   void ReadNumber(std::string_view t, Header& h) const {
-    for (const RuleMatch& m : rules_->FindAll("header.number", t)) {
+    for (const RuleMatch& m : rules().FindAll("header.number", t)) {
       const std::string printed = Trim(Group(m, t, "printed"), " ");
       h.number_printed = printed;
       const std::string canonical = CanonicalNumber(printed);
@@ -98,7 +89,7 @@ class HeaderExtractor : public Extractor {
   }
 
   void ReadPlaceDate(std::string_view t, Header& h) const {
-    for (const RuleMatch& m : rules_->FindAll("header.place_date", t)) {
+    for (const RuleMatch& m : rules().FindAll("header.place_date", t)) {
       h.place = Group(m, t, "place");
       const int d = GroupInt(m, t, "d"), mo = GroupInt(m, t, "m"), y = GroupInt(m, t, "y");
       if (d == 0 || mo == 0) {
@@ -116,7 +107,7 @@ class HeaderExtractor : public Extractor {
     const size_t first_item = st.outline.empty() ? st.body_end : st.outline.front().paragraph;
     for (size_t p = st.body_begin; p < first_item && p < doc.paragraphs.size(); ++p) {
       const std::string_view t = ParagraphText(doc, p);
-      for (const RuleMatch& m : rules_->FindAll("header.issuer_sentence", t)) return Group(m, t, "issuer");
+      for (const RuleMatch& m : rules().FindAll("header.issuer_sentence", t)) return Group(m, t, "issuer");
     }
     return {};
   }
@@ -151,7 +142,7 @@ class HeaderExtractor : public Extractor {
           h.copies_to.back() += " " + ListEntry(entry);
         }
       } else if (st.roles[p] == ParagraphRole::kSignature) {
-        if (!rules_->FindAll("header.authority", t).empty()) {
+        if (!rules().FindAll("header.authority", t).empty()) {
           authority.emplace_back(t);
           after_authority = true;
           title.reset();
@@ -171,7 +162,6 @@ class HeaderExtractor : public Extractor {
     h.signer.name = name;
   }
 
-  std::shared_ptr<const RuleSet> rules_;
 };
 
 }  // namespace

@@ -4,11 +4,14 @@
 #include "../extractors.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 
 #include "../common/plugin_util.h"
+#include "../common/rule_extractor.h"
 #include "vanban/grammar.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
@@ -56,17 +59,11 @@ struct AliasDefinition {
   Span definition;   // the "(sau đây gọi tắt là ...)" itself
 };
 
-class ReferencesExtractor : public Extractor {
+class ReferencesExtractor : public RuleExtractor {
  public:
-  explicit ReferencesExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
-  std::string_view Name() const override { return kName; }
-  std::string_view Version() const override { return "1.0.0"; }
-  std::string_view Description() const override {
-    return "cited documents (number, type, date, issuer, basis or mention), aliases, laws without a number";
-  }
-  size_t RuleCount() const override {
-    return rules_->CountKind("reference") + rules_->CountKind("reference.alias") + rules_->CountKind("law");
-  }
+  explicit ReferencesExtractor(std::shared_ptr<const RuleSet> rules)
+      : RuleExtractor(kName, "cited documents (number, type, date, issuer, basis or mention), aliases, laws without a number",
+                      {"reference", "reference.alias", "law"}, std::move(rules)) {}
 
   Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
     std::vector<AliasDefinition> aliases;
@@ -81,7 +78,7 @@ class ReferencesExtractor : public Extractor {
       const bool preamble = p >= st.body_begin && p < first_item;
       const std::pair<size_t, size_t> basis = BasisRange(t, preamble);
       const size_t first_new = out.references.size();
-      for (const RuleMatch& m : rules_->FindAll("reference", t)) {
+      for (const RuleMatch& m : rules().FindAll("reference", t)) {
         if (m.begin > 0 && (std::isalnum(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '/')) continue;
         Reference r;
         const std::string printed = Group(m, t, "number");
@@ -99,7 +96,7 @@ class ReferencesExtractor : public Extractor {
         r.page = doc.paragraphs[p].page;
         out.references.push_back(std::move(r));
       }
-      for (const RuleMatch& m : rules_->FindAll("reference.alias", t)) {
+      for (const RuleMatch& m : rules().FindAll("reference.alias", t)) {
         // The alias names the closest reference before it in the same paragraph.
         for (size_t k = out.references.size(); k-- > first_new;) {
           if (out.references[k].span.begin < base + m.begin) {
@@ -108,7 +105,7 @@ class ReferencesExtractor : public Extractor {
           }
         }
       }
-      for (const RuleMatch& m : rules_->FindAll("law", t)) AddLaw(doc, p, t, m, basis, out);
+      for (const RuleMatch& m : rules().FindAll("law", t)) AddLaw(doc, p, t, m, basis, out);
     }
     ResolveAliases(doc, st, aliases, out);
     std::stable_sort(out.references.begin(), out.references.end(),
@@ -144,8 +141,9 @@ class ReferencesExtractor : public Extractor {
     if (RE2::PartialMatch(issuer.substr(0, stop), kAndAnother, &and_match)) {
       stop = static_cast<size_t>(and_match.data() - issuer.data());
     }
-    issuer = issuer.substr(0, std::min<size_t>(stop, 160));
-    if (stop == issuer.size() && issuer.size() == 160) return;  // no end in sight: not a name
+    constexpr size_t kMaxIssuerName = 160;
+    if (stop > kMaxIssuerName) return;  // no end in sight: not a name (and never cut one mid-letter)
+    issuer = issuer.substr(0, stop);
     const std::string trimmed = Trim(issuer, " .");
     if (!trimmed.empty()) r.issuer = trimmed;
   }
@@ -247,11 +245,24 @@ class ReferencesExtractor : public Extractor {
       for (size_t pos = doc.text.find(alias.text); pos != std::string::npos;
            pos = doc.text.find(alias.text, pos + 1)) {
         const size_t end = pos + alias.text.size();
-        const auto is_word = [&](size_t i) {
-          return i < doc.text.size() && (std::isalnum(static_cast<unsigned char>(doc.text[i])) ||
-                                         (static_cast<unsigned char>(doc.text[i]) & 0x80));
+        // A letter or digit right before or after means a longer word; quotes and dashes do not.
+        const auto* bytes = reinterpret_cast<const uint8_t*>(doc.text.data());
+        const auto text_size = static_cast<int32_t>(doc.text.size());
+        const auto alnum_before = [&](size_t i) {
+          if (i == 0) return false;
+          auto k = static_cast<int32_t>(i);
+          UChar32 c;
+          U8_PREV(bytes, 0, k, c);
+          return c >= 0 && u_isalnum(c);
         };
-        if ((pos > 0 && is_word(pos - 1)) || is_word(end)) continue;
+        const auto alnum_at = [&](size_t i) {
+          if (i >= doc.text.size()) return false;
+          auto k = static_cast<int32_t>(i);
+          UChar32 c;
+          U8_NEXT(bytes, k, text_size, c);
+          return c >= 0 && u_isalnum(c);
+        };
+        if (alnum_before(pos) || alnum_at(end)) continue;
         if (pos >= alias.definition.begin && end <= alias.definition.end) continue;
         const bool inside_citation = std::any_of(out.references.begin(), out.references.begin() + static_cast<long>(known),
                                                  [&](const Reference& r) { return pos < r.span.end && end > r.span.begin; });
@@ -274,7 +285,6 @@ class ReferencesExtractor : public Extractor {
     }
   }
 
-  std::shared_ptr<const RuleSet> rules_;
 };
 
 }  // namespace

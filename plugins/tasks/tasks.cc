@@ -5,13 +5,12 @@
 #include "../extractors.h"
 
 #include <re2/re2.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 
 #include "../common/plugin_util.h"
+#include "../common/rule_extractor.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
 
@@ -36,26 +35,18 @@ std::string Heading(std::string_view paragraph, std::string_view marker) {
     if (i + 1 < rest.size() && rest[i + 1] != ' ') continue;
     if (c == ':') return Trim(rest.substr(0, i), " ");
     if (i + 2 >= rest.size()) return Trim(rest.substr(0, i), " ");
-    UChar32 next;
-    int32_t k = static_cast<int32_t>(i + 2);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(rest.data()), k, static_cast<int32_t>(rest.size()), next);
-    if (u_isupper(next) && rest[i - 1] != ' ' && rest[i - 2] != ' ') return Trim(rest.substr(0, i), " ");
+    if (StartsWithCapital(rest.substr(i + 2)) && rest[i - 1] != ' ' && rest[i - 2] != ' ') {
+      return Trim(rest.substr(0, i), " ");
+    }
   }
   return Trim(rest, " .:;");
 }
 
-class TasksExtractor : public Extractor {
+class TasksExtractor : public RuleExtractor {
  public:
-  explicit TasksExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
-  std::string_view Name() const override { return kName; }
-  std::string_view Version() const override { return "1.0.0"; }
-  std::string_view Description() const override {
-    return "tasks from the body outline: heading, text, actions, responsible units, deadline; runs after deadlines";
-  }
-  size_t RuleCount() const override {
-    return rules_->CountKind("task.action") + rules_->CountKind("task.non_task_part") +
-           rules_->CountKind("task.unit_heading");
-  }
+  explicit TasksExtractor(std::shared_ptr<const RuleSet> rules)
+      : RuleExtractor(kName, "tasks from the body outline: heading, text, actions, responsible units, deadline; runs after deadlines",
+                      {"task.action", "task.non_task_part", "task.unit_heading"}, std::move(rules)) {}
 
   Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
     const std::vector<OutlineItem>& outline = st.outline;
@@ -72,11 +63,11 @@ class TasksExtractor : public Extractor {
         unit_of_item[i] = unit_of_item[static_cast<size_t>(parent)];
       }
       if (IsContainer(item.kind)) {
-        if (!rules_->FindAll("task.non_task_part", t).empty()) excluded[i] = true;
+        if (!rules().FindAll("task.non_task_part", t).empty()) excluded[i] = true;
         continue;
       }
       if (excluded[i]) continue;
-      for (const RuleMatch& m : rules_->FindAll("task.unit_heading", t)) unit_of_item[i] = Trim(Group(m, t, "unit"), " ");
+      for (const RuleMatch& m : rules().FindAll("task.unit_heading", t)) unit_of_item[i] = Trim(Group(m, t, "unit"), " ");
 
       Task task;
       task.id = "t" + std::to_string(out.tasks.size() + 1);
@@ -150,7 +141,7 @@ class TasksExtractor : public Extractor {
     for (int words = 0; words < 12 && cut != std::string_view::npos; ++words) cut = heading.find(' ', cut + 1);
     const std::string_view lead = heading.substr(0, cut);
     std::vector<std::string> actions;
-    for (const RuleMatch& m : rules_->FindAll("task.action", lead)) {
+    for (const RuleMatch& m : rules().FindAll("task.action", lead)) {
       std::string verb = LowerCase(m.GroupText(lead, "verb"));
       if (std::find(actions.begin(), actions.end(), verb) == actions.end()) actions.push_back(std::move(verb));
     }
@@ -172,7 +163,6 @@ class TasksExtractor : public Extractor {
     }
   }
 
-  std::shared_ptr<const RuleSet> rules_;
 };
 
 }  // namespace

@@ -178,6 +178,40 @@ TEST(PluginsCommand, ExternalFindingsReachTheRecord) {
   EXPECT_EQ(record["findings"][1]["value"], "0912345678");
 }
 
+// An alias used in curly quotes, after a dash or before a comma stands for the document; inside a
+// longer word ("QĐ22a", "xQĐ22") it does not.
+TEST(References, AliasUsesNextToPunctuationAreResolved) {
+  const ProcessedDocument r = ProcessText(
+      "Căn cứ Quyết định số 22/2013/QĐ-TTg ngày 26/4/2013 của Thủ tướng Chính phủ (sau đây gọi tắt là QĐ22);\n"
+      "\n"
+      "1. Rà soát các đối tượng theo “QĐ22” và báo cáo kết quả.\n"
+      "2. Tổng hợp danh sách–QĐ22, gửi Sở trước ngày 15/5/2024.\n"
+      "3. Không áp dụng mẫu QĐ22a và xQĐ22.\n");
+  size_t alias_uses = 0;
+  for (const Reference& ref : r.extraction.references) {
+    if (ref.text == "QĐ22") {
+      ++alias_uses;
+      EXPECT_EQ(ref.number, "22/2013/QĐ-TTg");
+    }
+  }
+  EXPECT_EQ(alias_uses, 2u);
+}
+
+// "của" followed by more text than any body's name before a stop: no issuer, rather than a name
+// cut at a byte limit (which could split a letter).
+TEST(References, OverlongIssuerIsNotCut) {
+  std::string tail;
+  while (tail.size() < 200) tail += "Ủy ban nhân dân xã Hòa Phú huyện Đông Hòa ";
+  const ProcessedDocument r = ProcessText("Thực hiện Công văn số 12/UBND ngày 01/02/2024 của " + tail + "\n");
+  ASSERT_EQ(r.extraction.references.size(), 1u);
+  EXPECT_FALSE(r.extraction.references[0].issuer.has_value()) << *r.extraction.references[0].issuer;
+
+  const ProcessedDocument named = ProcessText("Thực hiện Công văn số 12/UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh, "
+                                              "Phòng báo cáo như sau.\n");
+  ASSERT_EQ(named.extraction.references.size(), 1u);
+  EXPECT_EQ(named.extraction.references[0].issuer.value_or(""), "Ủy ban nhân dân tỉnh");
+}
+
 // ---- bad inputs for the extractors ------------------------------------------------------------
 
 TEST(ExtractBadInput, EmptyDocument) {

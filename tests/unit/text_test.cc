@@ -30,6 +30,17 @@ TEST(Text, FoldDiacriticsGivesAscii) {
   EXPECT_EQ(FoldDiacritics("571/SGDĐT-CTrTT"), "571/SGDDT-CTrTT");
 }
 
+TEST(Text, TrimCharactersStripsWholeCharacters) {
+  EXPECT_EQ(TrimCharacters(" - Sở Y tế;. ", " -;."), "Sở Y tế");
+  EXPECT_EQ(TrimCharacters("–• Lưu: VT •–", " –•"), "Lưu: VT");
+  // "„" (E2 80 9E) shares its first two bytes with "–" (E2 80 93): kept whole, never cut.
+  EXPECT_EQ(TrimCharacters("„li.–", "–."), "„li");
+  EXPECT_EQ(TrimCharacters("‚x„", "–•"), "‚x„");
+  EXPECT_EQ(TrimCharacters(";;;", ";"), "");
+  EXPECT_EQ(TrimCharacters("", ";"), "");
+  EXPECT_EQ(TrimCharacters("abc", ""), "abc");
+}
+
 TEST(Text, FindInvalidUtf8ReportsFirstBadByte) {
   EXPECT_FALSE(FindInvalidUtf8("Việt Nam").has_value());
   EXPECT_EQ(FindInvalidUtf8("ab\xC3(").value(), 2u);

@@ -39,6 +39,10 @@ bool IsAllCapitals(std::string_view utf8, int min_upper = 2);
 // True when the first character is a capital letter ("Đ", "N"); false for an empty string.
 bool StartsWithCapital(std::string_view utf8);
 
+// `utf8` without the characters of `characters` (UTF-8, each code point one character to strip) at
+// either end. Works on whole characters: "„" is not cut because "–" shares its first bytes.
+std::string_view TrimCharacters(std::string_view utf8, std::string_view characters);
+
 // Byte offset of the first ill-formed UTF-8 sequence, or nullopt when the text is valid UTF-8.
 std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 

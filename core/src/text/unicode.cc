@@ -225,4 +225,30 @@ std::optional<LegacyEncoding> DetectLegacyMojibake(std::string_view utf8) {
   return best;
 }
 
+std::string_view TrimCharacters(std::string_view utf8, std::string_view characters) {
+  const auto listed = [&](UChar32 c) {
+    bool found = false;
+    internal::ForEachCodepoint(characters, [&](UChar32 k, size_t, size_t) { found = found || k == c; });
+    return found;
+  };
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t begin = 0, end = length;
+  while (begin < end) {
+    int32_t next = begin;
+    UChar32 c;
+    U8_NEXT(s, next, end, c);
+    if (c < 0 || !listed(c)) break;
+    begin = next;
+  }
+  while (end > begin) {
+    int32_t previous = end;
+    UChar32 c;
+    U8_PREV(s, begin, previous, c);
+    if (c < 0 || !listed(c)) break;
+    end = previous;
+  }
+  return utf8.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+}
+
 }  // namespace vanban
