@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <map>
 #include <cstdlib>
 
 #include "../unit/test_files.h"
@@ -54,9 +55,22 @@ TEST(GoldSet, FieldScoresMeetThresholds) {
   std::printf("[ GOLD     ] all %zu gold documents\n%s", score::GoldFiles(SourceDir(), false).size(),
               all->Table().c_str());
   const auto f1 = [&](const score::Report& r, const char* field) { return r.Find(field)->F1(); };
-  EXPECT_GE(f1(*all, "references"), 0.95);
-  EXPECT_GE(f1(*all, "deadlines"), 0.9);
-  EXPECT_GE(f1(*all, "tasks.top"), 0.9);
+  // A floor for every scored field, a little under what the extractors reach today
+  // (docs/benchmarks.md): an extractor that stops finding a field fails here, not only in goldens.
+  const std::map<std::string, double> floors = {
+      {"header.number", 0.9},  {"header.date", 0.9},        {"header.type", 0.9},       {"header.issuer", 0.95},
+      {"header.place", 0.9},   {"header.draft", 0.95},      {"header.signer", 0.9},     {"references", 0.95},
+      {"references.type", 0.95}, {"references.date", 0.97}, {"references.issuer", 0.93}, {"references.role", 0.95},
+      {"laws", 0.97},          {"dates", 0.97},             {"deadlines", 0.97},        {"tasks.top", 0.97}};
+  for (const score::FieldScore& field : all->fields) {
+    const auto floor = floors.find(field.field);
+    if (floor == floors.end()) {
+      ADD_FAILURE() << "no floor for scored field " << field.field;
+      continue;
+    }
+    EXPECT_GE(field.F1(), floor->second) << field.field;
+  }
+  EXPECT_EQ(all->fields.size(), floors.size());
 
   const auto seeds = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), true), Builtins().registry);
   ASSERT_TRUE(seeds.ok());

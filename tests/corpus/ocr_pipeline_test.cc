@@ -94,7 +94,7 @@ TEST(OcrPipeline, OneBitCcittTiffAt200DpiIsRecognized) {
   EXPECT_EQ(doc.pages[0].origin, Origin::kOcr);
   const double cer = CharacterErrorRate(truth, doc.pages[0].PrintedText());
   std::printf("[ OCR      ] 1-bit G4 TIFF, 200 dpi: CER %.2f%%\n", cer * 100);
-  EXPECT_LT(cer, 0.03);
+  EXPECT_LT(cer, 0.005);  // 0.00% measured
 }
 
 TEST(OcrPipeline, MixedPdfRecognizesOnlyTheScannedPages) {
@@ -115,9 +115,11 @@ TEST(OcrPipeline, MixedPdfRecognizesOnlyTheScannedPages) {
   EXPECT_LT(CharacterErrorRate(doc.pages[0].PrintedText(), doc.pages[1].PrintedText()), 0.03);
 
   const Document skipped = Extract(mixed, OcrMode::kSkip);
+  ASSERT_EQ(skipped.pages.size(), 3u);
   EXPECT_TRUE(skipped.pages[1].needs_ocr);
   EXPECT_EQ(skipped.pages[1].origin, Origin::kTextLayer);
   const Document forced = Extract(mixed, OcrMode::kForce);
+  ASSERT_EQ(forced.pages.size(), 3u);
   for (const Page& p : forced.pages) EXPECT_EQ(p.origin, Origin::kOcr);
 }
 
@@ -182,7 +184,7 @@ TEST(OcrPipeline, SearchablePdfGivesBackTheOcrText) {
   ASSERT_EQ(text.exit_code, 0);
   const double cer = CharacterErrorRate(truth, text.out);
   std::printf("[ OCR      ] pdftotext on the searchable PDF: CER %.2f%% against the page's text\n", cer * 100);
-  EXPECT_LT(cer, 0.05);
+  EXPECT_LT(cer, 0.02);  // 0.5% measured: what Tesseract misreads on the clean page
   EXPECT_NE(ReadFile(files.Path("page.hocr")).find("ocrx_word"), std::string::npos);
 }
 
@@ -198,20 +200,18 @@ TEST(OcrBadInput, TinyImage) {
   EXPECT_TRUE(doc.text.empty());
 }
 
-TEST(OcrBadInput, HugeImageIsRefusedOrDownscaled) {
+TEST(OcrBadInput, HugeImageIsRefused) {
   TempFiles files;
   PIX* pix = pixCreate(30000, 30000, 1);  // 112 MB of 1-bit pixels, a few KB as PNG
   const std::string path = files.Path("huge.png");
   ASSERT_EQ(pixWrite(path.c_str(), pix, IFF_PNG), 0);
   pixDestroy(&pix);
   const Document doc = Extract(path);
-  // Either refused with a clear reason, or downscaled and noted; never a crash or a memory blow-up.
-  if (!doc.ok()) {
-    EXPECT_EQ(doc.errors[0].code, "resource_exhausted");
-  } else {
-    ASSERT_EQ(doc.pages.size(), 1u);
-    EXPECT_NE(doc.pages[0].note.find("downscaled"), std::string::npos) << doc.pages[0].note;
-  }
+  // 900 megapixels, over the 200-megapixel limit: refused from the header, with the size in the
+  // reason, before any pixel is allocated (downscaling below the limit: DecodeImages unit tests).
+  ASSERT_EQ(doc.errors.size(), 1u);
+  EXPECT_EQ(doc.errors[0].code, "resource_exhausted");
+  EXPECT_NE(doc.errors[0].reason.find("30000x30000"), std::string::npos) << doc.errors[0].reason;
 }
 
 TEST(OcrBadInput, CorruptJpeg) {

@@ -9,8 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "test_files.h"
+
 namespace vanban {
 namespace {
+
+using testing::U32;
+using testing::Utf8;
 
 constexpr LegacyEncoding kBoth[] = {LegacyEncoding::kTcvn3, LegacyEncoding::kVni};
 
@@ -24,15 +29,10 @@ constexpr std::string_view kCapitalLetters =
     "ÀẢÃÁẠ" "ẰẲẴẮẶ" "ẦẨẪẤẬ" "ÈẺẼÉẸ" "ỀỂỄẾỆ" "ÌỈĨÍỊ"
     "ÒỎÕÓỌ" "ỒỔỖỐỘ" "ỜỞỠỚỢ" "ÙỦŨÚỤ" "ỪỬỮỨỰ" "ỲỶỸÝỴ";
 
-// Splits UTF-8 into one string per code point (input here is known to be valid).
+// Splits UTF-8 into one string per code point.
 std::vector<std::string> SplitCodePoints(std::string_view s) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    out.emplace_back(s.substr(i, len));
-    i += len;
-  }
+  for (char32_t c : U32(s)) out.push_back(Utf8(std::u32string(1, c)));
   return out;
 }
 

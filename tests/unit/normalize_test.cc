@@ -141,6 +141,7 @@ TEST(Normalize, NumberedLinesOutOfSequenceAreNotFootnotes) {
   Document doc;
   ASSERT_TRUE(IngestText("Năm nay có nhiều kết quả.\n5 Ủy ban đã họp.\nKết thúc.", doc).ok());
   doc = Normalize(std::move(doc));
+  ASSERT_FALSE(doc.paragraphs.empty());
   for (const Paragraph& p : doc.paragraphs) EXPECT_FALSE(p.footnote);
 }
 

@@ -1,6 +1,7 @@
 // OCR engine, preprocessing and image decoding. Pages are rendered at test time from Vietnamese text
 // with tools/vanban-render-document, so the ground truth is exact. Run with OMP_THREAD_LIMIT=1 in
 // the environment (Debian's Tesseract is several times slower otherwise).
+#include "vanban/metrics.h"
 #include "vanban/ocr.h"
 
 #include <gtest/gtest.h>
@@ -21,19 +22,18 @@
 #include <thread>
 #include <vector>
 
-#ifndef VANBAN_SOURCE_DIR  // test_files.h wants it; these tests do not use it
-#define VANBAN_SOURCE_DIR "."
-#endif
 #include "test_files.h"
 
 #ifndef VANBAN_RENDER_TOOL
-#define VANBAN_RENDER_TOOL "/work/main/build/tools/vanban-render-document"
+#error "VANBAN_RENDER_TOOL must name the vanban-render-document program (tests/CMakeLists.txt)"
 #endif
 
 namespace vanban {
 namespace {
 
 using testing::ReadFile;
+using testing::RunCommand;
+using testing::ShellQuote;
 using testing::TempFiles;
 
 // One A4 page of an official letter: headings in capitals, numbers, every kind of diacritic.
@@ -62,55 +62,8 @@ constexpr std::string_view kPageText =
 
 constexpr double kMaxCleanCer = 0.02;
 
-std::string ShellQuote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-bool Run(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()) == 0; }
-
-// Code points of `utf8` with every run of whitespace turned into one space, trimmed.
-std::u32string CollapsedCodePoints(std::string_view utf8) {
-  std::u32string out;
-  bool space = false;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto lead = static_cast<unsigned char>(utf8[i]);
-    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t c = len == 1 ? lead : lead & (0x3F >> (len - 1));
-    for (size_t k = 1; k < len && i + k < utf8.size(); ++k) c = (c << 6) | (utf8[i + k] & 0x3F);
-    i += len;
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-// Character error rate: Levenshtein distance over code points / length of the reference.
-double CharacterErrorRate(std::string_view reference, std::string_view hypothesis) {
-  const std::u32string a = CollapsedCodePoints(reference), b = CollapsedCodePoints(hypothesis);
-  std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1] ? 1 : 0)});
-    }
-    std::swap(previous, current);
-  }
-  return a.empty() ? (b.empty() ? 0.0 : 1.0) : static_cast<double>(previous[b.size()]) / static_cast<double>(a.size());
-}
-
-TEST(CharacterErrorRate, CountsCodePointEditsAndIgnoresSpacing) {
-  EXPECT_EQ(CharacterErrorRate("Bình  đẳng\ngiới", "Bình đẳng giới"), 0.0);
-  EXPECT_NEAR(CharacterErrorRate("đẳng", "dẳng"), 0.25, 1e-9);
-  EXPECT_NEAR(CharacterErrorRate("abcd", "abcdef"), 0.5, 1e-9);
-}
+// Runs a shell command quietly; true when it succeeds.
+bool Run(const std::string& command) { return RunCommand(command + " >/dev/null 2>&1").exit_code == 0; }
 
 struct RenderedPage {
   std::string png;           // bytes of page 1, 300 dpi

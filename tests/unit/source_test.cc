@@ -12,6 +12,7 @@ namespace {
 using testing::ReadFile;
 using testing::SourceDir;
 using testing::TempFiles;
+using testing::U32;
 
 const char kPhrase[] =
     "Căn cứ Kế hoạch số 72/KH-UBND ngày 13/3/2020 của Ủy ban nhân dân thành phố về thực hiện công tác bình đẳng "
@@ -46,15 +47,7 @@ TEST(TextSource, ReadsUtf8WithAndWithoutBom) {
 TEST(TextSource, ReadsUtf16WithBom) {
   TempFiles files;
   // UTF-16LE of kPhrase, written by hand from its code points.
-  std::u32string cps;
-  for (size_t i = 0; i < sizeof kPhrase - 1;) {
-    const auto c = static_cast<unsigned char>(kPhrase[i]);
-    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : c & (0x3F >> (len - 1));
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(kPhrase[i + k]) & 0x3F);
-    cps.push_back(cp);
-    i += len;
-  }
+  const std::u32string cps = U32(kPhrase);
   std::string le = "\xFF\xFE", be = "\xFE\xFF";
   for (char32_t c : cps) {
     le.push_back(static_cast<char>(c & 0xFF));

@@ -3,9 +3,12 @@
 #define VANBAN_TESTS_TEST_FILES_H_
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -49,6 +52,30 @@ inline std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
+// Shell commands from tests (the renderer, the CLI, qpdf).
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output only; standard error goes to the test log
+};
+
+inline std::string ShellQuote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+inline CommandResult RunCommand(const std::string& command) {
+  CommandResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  std::array<char, 8192> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
 inline std::string SourceDir() { return VANBAN_SOURCE_DIR; }
 
 // UTF-32 to UTF-8, for failure messages: gtest prints char32_t strings as code point lists.
@@ -70,6 +97,20 @@ inline std::string Utf8(std::u32string_view text) {
       out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
       out += static_cast<char>(0x80 | (c & 0x3F));
     }
+  }
+  return out;
+}
+
+// Valid UTF-8 to code points (test data is known to be valid). The inverse of Utf8.
+inline std::u32string U32(std::string_view utf8) {
+  std::u32string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t c = len == 1 ? lead : lead & (0x3F >> (len - 1));
+    for (size_t k = 1; k < len && i + k < utf8.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+    out.push_back(c);
+    i += len;
   }
   return out;
 }
