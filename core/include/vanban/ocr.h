@@ -36,12 +36,12 @@ struct PixDeleter {
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 // Image cleaning before recognition. Each step can be switched off. The defaults gave the lowest
-// character error rate with Debian's "vie" model on rendered A4 pages, clean, "office" scans
-// (grey paper, 0.5-2° skew, JPEG) and "hard" photocopies (200 dpi, fading, speckle, red seal),
-// ten pages each.
+// character error rate with Debian's "vie" model on generated A4 scans (scripts/make-scans.sh:
+// clean, office, hard, photo and ink levels); the effect of each step is measured by
+// tests/bench/ocr.sh and listed in docs/benchmarks.md.
 struct PreprocessOptions {
   // Uneven illumination and grey or yellowed paper -> white background, dark text kept dark.
-  // The largest gain on poor scans (hard: 49% -> 34% CER with the other defaults).
+  // Only where the paper is uneven: flattening an evenly grey office scan loses thin strokes.
   bool normalize_background = true;
   // Red seals and blue ink signatures carry no text to read: strongly coloured pixels become
   // paper before the image is turned grey. Black text under a seal stays.
@@ -51,11 +51,11 @@ struct PreprocessOptions {
   // paragraphs of a page tilted 2-3°.
   bool deskew = true;
   // Adaptive (Sauvola) binarization to 1 bpp. Off: Tesseract's LSTM reads the grey image better
-  // on poor scans (hard: 34% -> 38% CER with it); on office scans it gains about 0.1%.
+  // on poor scans.
   bool binarize = false;
   // Removes isolated specks: components of at most about 2x2 pixels at 300 dpi (scaled with the
   // resolution) with no other ink within 0.02 inch, so diacritic dots (ạ, ị) and fragments of
-  // broken strokes are never touched. Off: it did not lower the error rate on any test set.
+  // broken strokes are never touched. Off: it did not lower the error rate.
   bool despeckle = false;
 };
 

@@ -143,8 +143,6 @@ PixPtr ToGrey(const Pix* image, bool want_color_mask, PixPtr* color_mask, int* m
   return PixPtr(pixConvertTo8(Mutable(pix), 0));  // 2, 4, 24 bpp (1 bpp never gets here)
 }
 
-// Rotates `pix` (1 or 8 bpp) by -skew degrees around its centre, same size. On 8 bpp the corners
-// the rotation uncovers get `paper_level`.
 // How much the paper level varies over the page: the brightest grey of each tile of a 6x6 grid
 // (its 90th percentile, so text does not count), max minus min.
 int BackgroundUnevenness(Pix* grey) {
@@ -165,6 +163,8 @@ int BackgroundUnevenness(Pix* grey) {
   return hi > lo ? hi - lo : 0;
 }
 
+// Rotates `pix` (1 or 8 bpp) by -skew degrees around its centre, same size. On 8 bpp the corners
+// the rotation uncovers get `paper_level`.
 PixPtr Rotate(Pix* pix, float skew_degrees, int paper_level) {
   const float radians = skew_degrees * static_cast<float>(std::numbers::pi / 180.0);
   const bool binary = pixGetDepth(pix) == 1;
@@ -268,8 +268,9 @@ StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, 
 
   // Tiny images (an icon, a 1x1 placeholder) have no background to estimate.
   const bool large_enough = w >= 64 && h >= 64;
-  const int unevenness = large_enough ? BackgroundUnevenness(grey.get()) : 0;
-  if (options.normalize_background && large_enough && unevenness >= kUnevenBackground) {
+  // 36 tile histograms: only worth it when flattening is on.
+  const int unevenness = options.normalize_background && large_enough ? BackgroundUnevenness(grey.get()) : 0;
+  if (unevenness >= kUnevenBackground) {
     internal::AppendNote(notes, Format("background flattened (paper varies by %d levels)", unevenness));
     // Black below 70 and white above 190 after flattening (Leptonica's defaults), with a gamma that
     // lightens the mid-greys: the blurred, spread ink of a copy of a copy thins back towards its
