@@ -691,10 +691,16 @@ TEST(PreprocessPage, NormalizesGreyUnevenPaperToWhite) {
   }
   PreprocessOptions options = NoSteps();
   options.normalize_background = true;
-  auto clean = PreprocessPage(grey.get(), options, nullptr);
+  std::string notes;
+  auto clean = PreprocessPage(grey.get(), options, &notes);
   ASSERT_TRUE(clean.ok());
   EXPECT_GE(GreyAt(clean->get(), 100, 100), 250u);
   EXPECT_GE(GreyAt(clean->get(), w - 100, h - 100), 250u);
+  // The note gives the paper's spread in grey levels (the light falls from 80% to 60% of white).
+  int levels = -1;
+  ASSERT_EQ(std::sscanf(notes.c_str(), "background flattened (paper varies by %d levels)", &levels), 1) << notes;
+  EXPECT_GE(levels, 40) << notes;
+  EXPECT_LE(levels, 80) << notes;
 }
 
 }  // namespace

@@ -271,7 +271,7 @@ StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, 
   // 36 tile histograms: only worth it when flattening is on.
   const int unevenness = options.normalize_background && large_enough ? BackgroundUnevenness(grey.get()) : 0;
   if (unevenness >= kUnevenBackground) {
-    internal::AppendNote(notes, Format("background flattened (paper varies by %d levels)", unevenness));
+    internal::AppendNote(notes, Format("background flattened (paper varies by %.0f levels)", unevenness));
     // Black below 70 and white above 190 after flattening (Leptonica's defaults), with a gamma that
     // lightens the mid-greys: the blurred, spread ink of a copy of a copy thins back towards its
     // strokes. Gamma 1.5 against Leptonica's 1.0: hard development scans 19.8% -> 18.5% CER
