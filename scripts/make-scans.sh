@@ -11,6 +11,8 @@
 #   OUT_DIR/clean/page-NNNN.png   + page-NNNN.gt.txt   300 dpi, 8-bit grey, as rendered
 #   OUT_DIR/office/page-NNNN.jpg  + page-NNNN.gt.txt   300 dpi, grey, office scanner (JPEG)
 #   OUT_DIR/hard/page-NNNN.png    + page-NNNN.gt.txt   200 dpi, RGB, photocopy of a photocopy + seal
+#   OUT_DIR/worn/page-NNNN.png    + page-NNNN.gt.txt   the same copy, worn further: strokes thinned
+#                                                      away and faded regions (whole letters lost)
 #   OUT_DIR/photo/page-NNNN.jpg   + page-NNNN.gt.txt   120-150 dpi, RGB, phone photo (curl, keystone,
 #                                                      uneven light; JPEG)
 #   OUT_DIR/ink/page-NNNN.jpg     + page-NNNN.gt.txt   300 dpi, RGB colour office scan of the page
@@ -23,8 +25,8 @@
 #
 # The .gt.txt files are the renderer's ground truth for the page (one rendered line per line); the
 # handwriting of ink/ is not in it. Seeds of vanban-degrade-scan: page number + 1000 (office),
-# + 2000 (hard), + 3000 (photo), + 4000 (ink). Same inputs and tools give byte-identical outputs.
-# The script is idempotent: it replaces clean/, office/, hard/, photo/, ink/, pages.tsv and mixed.*
+# + 2000 (hard and worn, which draw the same page), + 3000 (photo), + 4000 (ink). Same inputs and tools give byte-identical outputs.
+# The script is idempotent: it replaces clean/, office/, hard/, worn/, photo/, ink/, pages.tsv and mixed.*
 # in OUT_DIR and touches nothing else there.
 #
 # Tools: BUILD_DIR/tools/vanban-render-document and BUILD_DIR/tools/vanban-degrade-scan, overridable
@@ -147,7 +149,7 @@ for ((p = 2; p < max_pages; p++)); do
 done
 ((pages <= ${#order[@]})) || die "PAGES_PER_LEVEL=$pages but the corpus selection has only ${#order[@]} pages"
 
-levels=(clean office hard photo ink)
+levels=(clean office hard worn photo ink)
 for level in "${levels[@]}"; do rm -rf "${out_dir:?}/$level"; done
 rm -rf "$out_dir/pages.tsv" "$out_dir/mixed.pdf" "$out_dir/mixed.gt.json"
 for level in "${levels[@]}"; do mkdir -p "$out_dir/$level"; done
@@ -176,6 +178,7 @@ for ((n = 1; n <= pages; n++)); do
     image_json=null
   fi
   "$degrade" "$src.png" "$out_dir/hard/$name.png" --level hard --seed $((n + 2000))
+  "$degrade" "$src.png" "$out_dir/worn/$name.png" --level worn --seed $((n + 2000))
   "$degrade" "$src.png" "$out_dir/photo/$name.jpg" --level photo --seed $((n + 3000))
   "$degrade" "$src.png" "$out_dir/ink/$name.jpg" --level office --ink --color --seed $((n + 4000))
   for level in "${levels[@]}"; do
@@ -198,4 +201,4 @@ qpdf --deterministic-id --empty --pages "${qpdf_pages[@]}" -- "$work/mixed.pdf" 
   echo '}'
 } >"$work/mixed.gt.json"
 mv "$work/mixed.pdf" "$work/mixed.gt.json" "$work/pages.tsv" "$out_dir/"
-echo "make-scans.sh: $pages pages per level in $out_dir (clean/, office/, hard/, photo/, ink/, mixed.pdf, mixed.gt.json)"
+echo "make-scans.sh: $pages pages per level in $out_dir (clean/, office/, hard/, worn/, photo/, ink/, mixed.pdf, mixed.gt.json)"

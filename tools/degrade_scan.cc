@@ -1,6 +1,6 @@
 // vanban-degrade-scan: turns a clean rendered page (vanban-render-document
 // --png-dir, 300 dpi) into a synthetic scan with known text, for OCR tests and
-// benchmarks. Four levels:
+// benchmarks. Five levels:
 //
 //   clean   the page as is, 8-bit grey.
 //   office  a printout with uneven toner and some show-through, through an
@@ -8,9 +8,12 @@
 //           rotation, soft optics and blur, sensor noise, JPEG artefacts;
 //           8-bit grey, 300 dpi.
 //   hard    a 200-dpi photocopy of a photocopy: thickened and broken
-//           strokes, faded regions, speckle, a strong illumination gradient,
-//           a larger rotation and a red round seal over the lower right
-//           (signature) area; RGB.
+//           strokes, lighter regions, speckle and toner dust, a strong
+//           illumination gradient, a larger rotation and a red round seal
+//           over the lower right (signature) area; RGB.
+//   worn    the hard copy worn further (same draws from the same seed):
+//           thin strokes and tone marks vanish, faded regions, no dust;
+//           whole letters are lost.
 //   photo   a phone photo of the printed page: the page curls (text lines
 //           bend by up to ~1% of the height), the camera is off-axis (a
 //           keystone, the top edge 2-5% narrower or wider than the bottom)
@@ -71,7 +74,7 @@ constexpr double kPi = 3.14159265358979323846;
 
 constexpr const char* kUsage =
     "Usage:\n"
-    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard|photo\n"
+    "  vanban-degrade-scan IN.png OUT.(png|jpg) --level clean|office|hard|worn|photo\n"
     "                      --seed N [--ink] [--color] [--pdf OUT.pdf]\n"
     "\n"
     "Degrades a rendered page (300 dpi unless the PNG says otherwise) into a\n"
@@ -84,6 +87,8 @@ constexpr const char* kUsage =
     "  hard    200 dpi photocopy of a photocopy: thick and broken strokes,\n"
     "          fading, speckle, uneven light, rotation 1-2.5 deg, red seal;\n"
     "          RGB\n"
+    "  worn    the hard copy worn further (same draws): thin strokes and\n"
+    "          tone marks vanish, whole letters lost; RGB\n"
     "  photo   phone photo: page curl, keystone 2-5%, rotation 1-4 deg,\n"
     "          defocus, 120-150 dpi, warm paper, light gradient and a shadow\n"
     "          band at one edge, noise, JPEG q80; RGB\n"
@@ -121,7 +126,7 @@ struct PtaDeleter {
 using PtaPtr = std::unique_ptr<PTA, PtaDeleter>;
 
 // New levels go at the end: the value is mixed into the seed.
-enum class Level { kClean, kOffice, kHard, kPhoto };
+enum class Level { kClean, kOffice, kHard, kPhoto, kWorn };
 
 // splitmix64 with hand-written distributions: no std:: distribution (their
 // output is implementation-defined) and no rand().
@@ -854,11 +859,26 @@ bool Office(PIX* input, int dpi, Rng& rng, Rng* ink_rng, bool color, Result& res
 
 // ------------------------------------------------------------------ hard
 
+// How hard the copier is on the print: the hard level and the harsher worn
+// level draw the same geometry, seal and noise, and differ only here.
+struct CopyWear {
+  // Share of a max filter mixed in where strokes thin: 1 removes a pixel of
+  // ink on every side (thin strokes vanish), 0.5 lightens them so that they
+  // break where the toner noise is against them.
+  float thinning;
+  // Lowest ink density left in faded regions (1: no fading).
+  float fade_floor;
+  // Toner dust over the whole page, dots per megapixel where it is densest.
+  double dust_per_mpx;
+};
+constexpr CopyWear kHardWear{0.5f, 0.85f, 12000.0};
+constexpr CopyWear kWornWear{1.0f, 0.70f, 0.0};
+
 // Choose per region between thinned, original and thickened strokes; regions
 // come from a smooth random field, so whole words or parts of letters are
 // bold, or thin with breaks.
 bool MorphJitter(PIX* grey, double cell, float thin_below, float thick_above,
-                 Rng& rng, Gray& out) {
+                 float thinning, Rng& rng, Gray& out) {
   PixPtr thick(pixErodeGray(grey, 3, 3));  // min filter: dark ink spreads
   PixPtr thin(pixDilateGray(grey, 3, 3));  // max filter: ink recedes
   if (!thick || !thin) return false;
@@ -870,7 +890,7 @@ bool MorphJitter(PIX* grey, double cell, float thin_below, float thick_above,
     if (m[i] > thick_above) {
       out.v[i] = gk.v[i];
     } else if (m[i] < thin_below) {
-      out.v[i] = gn.v[i];
+      out.v[i] = out.v[i] + thinning * (gn.v[i] - out.v[i]);
     }
   }
   return true;
@@ -899,8 +919,10 @@ bool CopyGeneration(Gray& g, double noise_sigma, double threshold,
   return true;
 }
 
-// Dark dots (toner specks, dust) and a few small irregular blobs.
-void Speckle(Gray& g, int dpi, Rng& rng) {
+// Dark dots (toner specks, dust) and a few small irregular blobs; with
+// `dust_per_mpx`, fine toner dust as well, dense in some regions and sparse
+// in others, as a worn copier drum leaves it.
+void Speckle(Gray& g, int dpi, double dust_per_mpx, Rng& rng) {
   const double mpx = g.w * static_cast<double>(g.h) / 1e6;
   auto disc = [&](double cx, double cy, double r, double darkness) {
     const int x0 = std::max(0, static_cast<int>(std::floor(cx - r - 1)));
@@ -930,6 +952,19 @@ void Speckle(Gray& g, int dpi, Rng& rng) {
     for (int k = 0; k < parts; ++k) {
       disc(cx + rng.Uniform(-r, r), cy + rng.Uniform(-r, r),
            r * rng.Uniform(0.5, 1.0), rng.Uniform(0.7, 1.0));
+    }
+  }
+  if (dust_per_mpx > 0) {
+    // Drawn after the dots and blobs so that the same seed keeps those.
+    const std::vector<float> density = Fbm(g.w, g.h, dpi * 1.2, rng);
+    const int dust = static_cast<int>(dust_per_mpx * mpx);
+    for (int i = 0; i < dust; ++i) {
+      const double x = rng.Uniform(0, g.w), y = rng.Uniform(0, g.h);
+      const double r = rng.Uniform(0.35, 1.0), dark = rng.Uniform(0.45, 0.95);
+      const size_t at = static_cast<size_t>(std::min(g.h - 1, static_cast<int>(y))) * g.w +
+                        std::min(g.w - 1, static_cast<int>(x));
+      if (rng.Uniform() > SmoothStep(0.25f, 0.70f, density[at])) continue;
+      disc(x, y, r, dark);
     }
   }
   // A faint vertical streak from a dirty copier drum, now and then.
@@ -1088,7 +1123,7 @@ void StampSeal(Rgb& img, double cx, double cy, int dpi, Rng& rng) {
 }
 
 // `ink_rng` (optional) writes the --ink handwriting on the final copy.
-bool Hard(PIX* input, int in_dpi, Rng& rng, Rng* ink_rng, Result& res) {
+bool Hard(PIX* input, int in_dpi, const CopyWear& wear, Rng& rng, Rng* ink_rng, Result& res) {
   Rng rng_geom = rng.Fork();
   Rng rng_gen1 = rng.Fork();
   Rng rng_gen2 = rng.Fork();
@@ -1104,7 +1139,7 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Rng* ink_rng, Result& res) {
   // Generation 1, at the input resolution: stroke jitter, then copy.
   const double s_in = in_dpi / 300.0;
   Gray g;
-  if (!MorphJitter(grey.get(), 70.0 * s_in, 0.20f, 0.70f, rng_gen1, g) ||
+  if (!MorphJitter(grey.get(), 70.0 * s_in, 0.20f, 0.70f, wear.thinning, rng_gen1, g) ||
       !CopyGeneration(g, 28.0, 150.0, 40.0, 14.0, nullptr, rng_gen1))
     return false;
 
@@ -1117,14 +1152,14 @@ bool Hard(PIX* input, int in_dpi, Rng& rng, Rng* ink_rng, Result& res) {
 
   // Generation 2 at 200 dpi, with faded regions (toner running low).
   Gray g2;
-  if (!MorphJitter(small.get(), 60.0, 0.12f, 0.82f, rng_gen2, g2)) return false;
+  if (!MorphJitter(small.get(), 60.0, 0.12f, 0.82f, wear.thinning, rng_gen2, g2)) return false;
   std::vector<float> fade = Fbm(g2.w, g2.h, kHardDpi * 1.3, rng_fade);
-  for (float& f : fade) f = 0.70f + 0.30f * SmoothStep(0.15f, 0.75f, f);
+  for (float& f : fade) f = wear.fade_floor + (1.0f - wear.fade_floor) * SmoothStep(0.15f, 0.75f, f);
   if (!CopyGeneration(g2, 22.0, 140.0, 30.0, 16.0, &fade, rng_gen2))
     return false;
   int signature_bottom = SignatureBottom(g2);
   if (signature_bottom < 0) signature_bottom = g2.h * 3 / 4;
-  Speckle(g2, kHardDpi, rng_speckle);
+  Speckle(g2, kHardDpi, wear.dust_per_mpx, rng_speckle);
 
   // The final scan is skewed; the corners come in as blank paper.
   res.angle = rng_geom.Sign() * rng_geom.Uniform(1.0, 2.5);
@@ -1502,12 +1537,14 @@ int main(int argc, char** argv) {
     level = Level::kHard;
   } else if (level_name == "photo") {
     level = Level::kPhoto;
+  } else if (level_name == "worn") {
+    level = Level::kWorn;
   } else {
     return Usage(level_name.empty() ? "--level is required"
                                     : "unknown level " + level_name);
   }
   if (color && level != Level::kOffice) {
-    return Usage("--color is for --level office only (clean is grey by design; hard and photo "
+    return Usage("--color is for --level office only (clean is grey by design; hard, worn and photo "
                  "are RGB already)");
   }
   if (seed_text.empty()) return Usage("--seed is required");
@@ -1533,7 +1570,9 @@ int main(int argc, char** argv) {
 
   // Mix the level into the seed so that one seed gives unrelated draws per
   // level.
-  Rng rng(seed ^ (0x5eedULL * (static_cast<uint64_t>(level) + 1)));
+  // Worn draws what hard draws, and only wears the copy more.
+  const Level draws = level == Level::kWorn ? Level::kHard : level;
+  Rng rng(seed ^ (0x5eedULL * (static_cast<uint64_t>(draws) + 1)));
   // The handwriting has a generator of its own, not a fork of `rng`: with
   // and without --ink a level draws the same degradations, and one seed
   // writes the same hand at every level.
@@ -1552,7 +1591,10 @@ int main(int argc, char** argv) {
       ok = Office(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, color, res);
       break;
     case Level::kHard:
-      ok = Hard(input.get(), in_dpi, rng, ink ? &ink_rng : nullptr, res);
+      ok = Hard(input.get(), in_dpi, kHardWear, rng, ink ? &ink_rng : nullptr, res);
+      break;
+    case Level::kWorn:
+      ok = Hard(input.get(), in_dpi, kWornWear, rng, ink ? &ink_rng : nullptr, res);
       break;
     case Level::kPhoto: ok = Photo(input.get(), in_dpi, rng, res); break;
   }
