@@ -42,6 +42,7 @@ struct OcrArgs {
   bool no_correct = false;
   bool binarize = false;
   bool despeckle = false;
+  bool no_reread = false;
   std::string skip_steps;  // preprocessing steps switched off, comma-separated
 
   void AddTo(CLI::App* cmd) {
@@ -53,6 +54,8 @@ struct OcrArgs {
     cmd->add_flag("--no-correct", no_correct, "No Vietnamese post-correction of OCR text");
     cmd->add_flag("--binarize", binarize, "Binarize pages (Sauvola) before OCR");
     cmd->add_flag("--despeckle", despeckle, "Remove isolated specks before OCR");
+    cmd->add_flag("--no-reread", no_reread,
+                  "Do not read poorly recognized pages (noisy copies) a second time with noise removal");
     // One string split here: a multi-value option would take the file arguments after it.
     cmd->add_option("--no-preprocess", skip_steps,
                     "Preprocessing steps to switch off, comma-separated: background, color, deskew")
@@ -74,6 +77,7 @@ struct OcrArgs {
     s.dpi = dpi;
     s.jobs = jobs;
     s.correct = !no_correct;
+    s.engine.reread_noisy_pages = !no_reread;
     vanban::PreprocessOptions& p = s.engine.preprocess;
     p.binarize = binarize;
     p.despeckle = despeckle;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # OCR benchmark: vanban against the plain tesseract CLI (lang vie, OMP_THREAD_LIMIT=1, one page at a
 # time: its fastest setting here) on the same generated scans, at the clean, office and hard levels.
-# Prints CER/WER per level for both, the effect of each preprocessing and correction step on the hard
-# level, and throughput (pages/min, CPU per page, peak memory) with --jobs 2. The scans are made by
+# Prints CER/WER per level for both, the effect of each preprocessing, recognition and correction
+# step on the hard level, and throughput (pages/min, CPU per page, peak memory) with --jobs 2. The scans are made by
 # scripts/make-scans.sh from documents the correction's language model never saw (its bench set);
-# the other levels: photo (phone photo, 120-150 dpi) and ink (colour office scan with blue
-# handwriting over the print).
+# the other levels: worn (the hard copy worn until whole letters are lost), photo (phone photo,
+# 120-150 dpi) and ink (colour office scan with blue handwriting over the print).
 #   bash tests/bench/ocr.sh [build-dir] [pages-per-level] [runs]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,7 +28,7 @@ run_vanban() {  # level, output jsonl, extra options...
 }
 
 echo "== accuracy: plain tesseract CLI vs vanban (CER / WER over all pages of a level)"
-for level in clean office hard photo ink; do
+for level in clean office hard worn photo ink; do
   mkdir -p "$work/tess/$level"
   for img in $(images "$level"); do
     tesseract "$img" "$work/tess/$level/$(basename "${img%.*}")" -l vie >/dev/null 2>&1
@@ -47,7 +47,7 @@ done
 
 echo "== effect of each step on the hard level (vanban with one step changed)"
 for variant in "--no-preprocess background" "--no-preprocess color" "--no-preprocess deskew" \
-               "--despeckle" "--binarize" "--no-correct"; do
+               "--despeckle" "--binarize" "--no-reread" "--no-correct"; do
   # shellcheck disable=SC2086
   run_vanban hard "$work/variant.jsonl" $variant
   # shellcheck disable=SC2046

@@ -129,6 +129,12 @@ struct OcrOptions {
   // 0: no limit. Otherwise a page whose recognition runs longer fails with kResourceExhausted.
   // Covers word recognition; Tesseract's layout analysis before it cannot be interrupted.
   int page_timeout_ms = 0;
+  // A page Tesseract reads poorly (mean word confidence under 88 of 100: copies of copies, dust,
+  // broken strokes) is read a second time with Tesseract's vigorous noise removal, and that
+  // reading is kept unless its confidence is lower. Only such pages cost a second reading (a third
+  // when the first is kept). The noise removal also drops small marks, tone marks among them, so
+  // it is never used on pages that read well. The page timeout covers all the readings together.
+  bool reread_noisy_pages = true;
 };
 
 // Owns one initialized Tesseract (TessBaseAPI, loaded once in Create and reused for every page).

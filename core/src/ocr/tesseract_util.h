@@ -7,6 +7,7 @@
 #include <tesseract/baseapi.h>
 
 #include <memory>
+#include <string>
 
 #include "vanban/ocr.h"
 
@@ -25,10 +26,13 @@ using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 // is missing, kInvalidArgument for bad options. Does not throw.
 StatusOr<TessPtr> InitTesseract(const OcrOptions& options);
 
-// Recognizes `pix` (a preprocessed page) with `api`, within options.page_timeout_ms. On success the
-// results stay in `api` for the caller to read; the caller clears it. kResourceExhausted when the
-// timeout passes. May throw std::bad_alloc.
-Status RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptions& options, int page_number);
+// Recognizes `pix` (a preprocessed page) with `api`, within options.page_timeout_ms; a page that
+// reads poorly is read again with noise removal (OcrOptions::reread_noisy_pages), which it notes
+// in `notes` (may be null) when that reading is kept. On success the results of the kept reading
+// stay in `api` for the caller to read; the caller clears it. kResourceExhausted when the timeout
+// passes. May throw std::bad_alloc.
+Status RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptions& options, int page_number,
+                     std::string* notes);
 
 }  // namespace vanban::internal
 
