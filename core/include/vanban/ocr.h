@@ -131,7 +131,7 @@ struct OcrOptions {
   int page_timeout_ms = 0;
   // A page Tesseract reads poorly (mean word confidence under 88 of 100: copies of copies, dust,
   // broken strokes) is read a second time with Tesseract's vigorous noise removal, and that
-  // reading is kept unless its confidence is lower. Only such pages cost a second reading (a third
+  // reading is kept when its confidence is higher. Only such pages cost a second reading (a third
   // when the first is kept). The noise removal also drops small marks, tone marks among them, so
   // it is never used on pages that read well. The page timeout covers all the readings together.
   bool reread_noisy_pages = true;

@@ -247,7 +247,9 @@ Status RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptio
     if (first > 0 && first < kNoisyPageConfidence) {
       read = ReadOnce(api, pix, true, remaining_ms(), page_number);
       const int second = read.ok() ? api.MeanTextConf() : 0;
-      if (read.ok() && second >= first) {
+      // Ties keep the plain reading: the noise removal also drops tone marks (on the benchmark,
+      // keeping ties read one office page worse, 4.14% -> 4.26% CER on the level).
+      if (read.ok() && second > first) {
         AppendNote(notes, "read again with noise removal (confidence " + std::to_string(first) + " -> " +
                               std::to_string(second) + ")");
       } else if (read.ok()) {
