@@ -129,7 +129,7 @@ struct OcrOptions {
   // 0: no limit. Otherwise a page whose recognition runs longer fails with kResourceExhausted.
   // Covers word recognition; Tesseract's layout analysis before it cannot be interrupted.
   int page_timeout_ms = 0;
-  // A page Tesseract reads poorly (mean word confidence under 88 of 100: copies of copies, dust,
+  // A page Tesseract reads poorly (mean word confidence under 86 of 100: copies of copies, dust,
   // broken strokes) is read a second time with Tesseract's vigorous noise removal, and that
   // reading is kept when its confidence is higher. Only such pages cost a second reading (a third
   // when the first is kept). The noise removal also drops small marks, tone marks among them, so
