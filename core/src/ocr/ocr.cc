@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -214,19 +215,26 @@ NoiseRemovalGate& TheNoiseRemovalGate() {
 // (at 88: office 1.07x the CLI's CPU time, 1.65x its throughput with 2 workers).
 constexpr int kNoisyPageConfidence = 86;
 
-Status ReadOnce(tesseract::TessBaseAPI& api, const Pix* pix, bool heavy_noise_removal, int timeout_ms,
-                int page_number) {
+// One reading of the page with or without noise removal, within what is left of the page's time
+// limit counted from `start`.
+Status ReadOnce(tesseract::TessBaseAPI& api, const Pix* pix, bool heavy_noise_removal, const OcrOptions& options,
+                std::chrono::steady_clock::time_point start, int page_number) {
   api.SetImage(Mutable(pix));
   const int resolution = pixGetYRes(Mutable(pix));
   if (resolution >= kMinCredibleDpi && resolution <= kMaxCredibleDpi) {
     api.SetSourceResolution(resolution);
   }  // else Tesseract estimates it from the text size
   tesseract::ETEXT_DESC monitor;
-  if (timeout_ms > 0) monitor.set_deadline_msecs(timeout_ms);
+  if (options.page_timeout_ms > 0) {
+    const auto spent =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    monitor.set_deadline_msecs(std::max<int>(1, options.page_timeout_ms - static_cast<int>(spent)));
+  }
   NoiseRemovalGate::Lease lease(TheNoiseRemovalGate(), api, heavy_noise_removal);
   const int status = api.Recognize(&monitor);
-  if (timeout_ms > 0 && monitor.deadline_exceeded()) {
-    return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took too long");
+  if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) {
+    return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took longer than " +
+                                     std::to_string(options.page_timeout_ms) + " ms");
   }
   if (status != 0) return Status::Internal("Tesseract failed to recognize page " + std::to_string(page_number));
   return Status::Ok();
@@ -234,37 +242,27 @@ Status ReadOnce(tesseract::TessBaseAPI& api, const Pix* pix, bool heavy_noise_re
 
 }  // namespace
 
-Status RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptions& options, int page_number,
-                     std::string* notes) {
+StatusOr<KeptReading> RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptions& options,
+                                    int page_number, std::string* notes, const std::function<void()>& save_first) {
   const auto start = std::chrono::steady_clock::now();
-  // What is left of the page's time limit for the next reading (0: no limit).
-  auto remaining_ms = [&]() -> int {
-    if (options.page_timeout_ms <= 0) return 0;
-    const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-    return std::max<int>(1, options.page_timeout_ms - static_cast<int>(spent.count()));
-  };
-  Status read = ReadOnce(api, pix, false, remaining_ms(), page_number);
-  if (read.ok() && options.reread_noisy_pages) {
-    const int first = api.MeanTextConf();
-    if (first > 0 && first < kNoisyPageConfidence) {
-      read = ReadOnce(api, pix, true, remaining_ms(), page_number);
-      const int second = read.ok() ? api.MeanTextConf() : 0;
-      // Ties keep the plain reading: the noise removal also drops tone marks (on the benchmark,
-      // keeping ties read one office page worse, 4.14% -> 4.26% CER on the level).
-      if (read.ok() && second > first) {
-        AppendNote(notes, "read again with noise removal (confidence " + std::to_string(first) + " -> " +
-                              std::to_string(second) + ")");
-      } else if (read.ok()) {
-        // The first reading was better: read it again, so that `api` holds it for the caller.
-        read = ReadOnce(api, pix, false, remaining_ms(), page_number);
-      }
-    }
+  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, false, options, start, page_number));
+  if (!options.reread_noisy_pages) return KeptReading::kInApi;
+  const int first = api.MeanTextConf();
+  if (first <= 0 || first >= kNoisyPageConfidence) return KeptReading::kInApi;
+  if (save_first) save_first();
+  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, true, options, start, page_number));
+  const int second = api.MeanTextConf();
+  // Ties keep the plain reading: the noise removal also drops tone marks (on the benchmark,
+  // keeping ties read one office page worse, 4.14% -> 4.26% CER on the level).
+  const std::string confidences = " (confidence " + std::to_string(first) + " -> " + std::to_string(second) + ")";
+  if (second > first) {
+    AppendNote(notes, "read again with noise removal" + confidences);
+    return KeptReading::kInApi;
   }
-  if (read.code() == StatusCode::kResourceExhausted) {
-    return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took longer than " +
-                                     std::to_string(options.page_timeout_ms) + " ms");
-  }
-  return read;
+  AppendNote(notes, "read again with noise removal, first reading kept" + confidences);
+  if (save_first) return KeptReading::kSaved;
+  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, false, options, start, page_number));
+  return KeptReading::kInApi;
 }
 
 }  // namespace internal
@@ -304,13 +302,26 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
       return result;
     }
 
-    if (Status recognized = internal::RecognizePage(api, pix.get(), options_, page_number, &result.page.note); !recognized.ok()) {
+    // The words of the first reading, taken in case the page is read again and the first is kept.
+    Result first;
+    first.page.number = page_number;
+    auto collect = [&api](Result& into) {
+      std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+      if (it) CollectWords(*it, into);
+    };
+    StatusOr<internal::KeptReading> kept = internal::RecognizePage(api, pix.get(), options_, page_number,
+                                                                   &result.page.note, [&] { collect(first); });
+    if (!kept.ok()) {
       api.Clear();
-      return recognized;
+      return kept.status();
     }
-    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    if (it) CollectWords(*it, result);
-    it.reset();
+    if (*kept == internal::KeptReading::kSaved) {
+      result.page.blocks = std::move(first.page.blocks);
+      result.mean_confidence = first.mean_confidence;
+      result.low_confidence_words = first.low_confidence_words;
+    } else {
+      collect(result);
+    }
     ReadColumnsInOrder(result.page);
     api.Clear();
     if (result.page.blocks.empty()) internal::AppendNote(&result.page.note, "blank page");

@@ -89,7 +89,8 @@ Status Write(std::string_view input_bytes, const OcrSettings& settings, const Oc
     if (pixGetXRes(pix) <= 0) pixSetResolution(pix, settings.dpi, settings.dpi);
     // The renderer embeds the input image and lays the recognized words over it.
     tess.SetInputImage(pixClone(pix));  // Tesseract takes ownership of this reference
-    if (Status recognized = internal::RecognizePage(tess, pix, options, i + 1, nullptr); !recognized.ok()) return recognized;
+    // No saved reading: the renderer reads the kept one from `tess`.
+    if (auto kept = internal::RecognizePage(tess, pix, options, i + 1, nullptr, {}); !kept.ok()) return kept.status();
     if (!renderer->AddImage(&tess)) return Status::IoError("cannot add page " + std::to_string(i + 1));
     tess.Clear();
   }
