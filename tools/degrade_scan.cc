@@ -954,19 +954,6 @@ void Speckle(Gray& g, int dpi, double dust_per_mpx, Rng& rng) {
            r * rng.Uniform(0.5, 1.0), rng.Uniform(0.7, 1.0));
     }
   }
-  if (dust_per_mpx > 0) {
-    // Drawn after the dots and blobs so that the same seed keeps those.
-    const std::vector<float> density = Fbm(g.w, g.h, dpi * 1.2, rng);
-    const int dust = static_cast<int>(dust_per_mpx * mpx);
-    for (int i = 0; i < dust; ++i) {
-      const double x = rng.Uniform(0, g.w), y = rng.Uniform(0, g.h);
-      const double r = rng.Uniform(0.35, 1.0), dark = rng.Uniform(0.45, 0.95);
-      const size_t at = static_cast<size_t>(std::min(g.h - 1, static_cast<int>(y))) * g.w +
-                        std::min(g.w - 1, static_cast<int>(x));
-      if (rng.Uniform() > SmoothStep(0.25f, 0.70f, density[at])) continue;
-      disc(x, y, r, dark);
-    }
-  }
   // A faint vertical streak from a dirty copier drum, now and then.
   if (rng.Uniform() < 0.5) {
     const double sx = rng.Uniform(0.1 * g.w, 0.9 * g.w);
@@ -978,6 +965,20 @@ void Speckle(Gray& g, int dpi, double dust_per_mpx, Rng& rng) {
         const double cover = Clamp01(static_cast<float>(width - std::fabs(x - sx)));
         g.At(x, y) *= static_cast<float>(1.0 - dark * cover);
       }
+    }
+  }
+  if (dust_per_mpx > 0) {
+    // Drawn last, so that with and without dust (hard and worn) one seed draws the same dots,
+    // blobs and streak.
+    const std::vector<float> density = Fbm(g.w, g.h, dpi * 1.2, rng);
+    const int dust = static_cast<int>(dust_per_mpx * mpx);
+    for (int i = 0; i < dust; ++i) {
+      const double x = rng.Uniform(0, g.w), y = rng.Uniform(0, g.h);
+      const double r = rng.Uniform(0.35, 1.0), dark = rng.Uniform(0.45, 0.95);
+      const size_t at = static_cast<size_t>(std::min(g.h - 1, static_cast<int>(y))) * g.w +
+                        std::min(g.w - 1, static_cast<int>(x));
+      if (rng.Uniform() > SmoothStep(0.25f, 0.70f, density[at])) continue;
+      disc(x, y, r, dark);
     }
   }
 }
