@@ -28,7 +28,7 @@ Document Normalize(Document doc, const NormalizeOptions& options = {});
 
 // The lines of one laid-out plain-text page (two columns printed side by side, as pdftotext
 // -layout or a typed header gives them) in reading order: each two-column region's left column,
-// then its right column, one line per output line; blank lines kept. The same column rule
+// then its right column, one line per output line; a run of blank lines becomes one. The same column rule
 // Normalize applies to plain text. Used to compare OCR output with laid-out ground truth.
 std::string LaidOutTextInReadingOrder(std::string_view page_text);
 

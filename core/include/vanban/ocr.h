@@ -1,7 +1,7 @@
 // OCR: page images in, pages of recognized words out.
 //
 // Three pieces, usable apart:
-//   DecodeImages / RenderPdfPage  bytes -> page images (Leptonica PIX), with size limits checked
+//   DecodeImages / PdfPageRenderer  bytes -> page images (Leptonica PIX), with size limits checked
 //                                 from the file header before any pixel is allocated;
 //   PreprocessPage                image -> cleaned 8 bpp grey or 1 bpp image (background, colour
 //                                 marks, skew, binarization, specks), each step switchable;
@@ -112,11 +112,13 @@ class PdfPageRenderer {
 
 // Two-column regions of a page (issuer | national motto, number | place and date, copies-to |
 // signature) come out of Tesseract as lines running across both columns, which mixes the issuer
-// with the motto. Splits each such line at its one wide gap (at least 2.5 line heights and 4% of
-// the page width) and reorders every region of consecutive lines that keep to the same gutter:
-// its left column first, as one block, then its right column, as another. Lines that cross the
-// gutter, lines with several wide gaps (tables) and lines after a tall vertical gap end a region;
-// everything else keeps Tesseract's order. Needs word boxes; pages without them are unchanged.
+// with the motto. Lines Tesseract returns side by side on one row are joined first; each line is
+// then split at its one wide gap (at least 1.8 line heights, 4 times the line's median word space
+// and 3% of the page width), and every region of consecutive lines that keep to the same gutter is
+// reordered: its left column first, as one block, then its right column, as another. Lines that
+// cross the gutter, lines with several wide gaps (tables) and lines after a tall vertical gap end a
+// region; everything else keeps Tesseract's order. Needs word boxes; pages without them are
+// unchanged.
 void ReadColumnsInOrder(Page& page);
 
 struct OcrOptions {

@@ -23,7 +23,8 @@ struct PipelineOptions {
   const ExtractorRegistry* extractors = nullptr;
 };
 
-// A document through every stage: its text, its structure, and what the extractors found.
+// A document through every stage: its text, its structure, and what the extractors found. Without
+// extractors (PipelineOptions::extractors null) the structure is not analyzed and stays empty.
 struct ProcessedDocument {
   Document document;
   DocumentStructure structure;

@@ -83,9 +83,7 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
     std::erase_if(word.text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
     if (word.text.empty()) continue;
     if (new_block) {
-      Block block;
-      block.box = BoxAt(it, tesseract::RIL_BLOCK);
-      page.blocks.push_back(std::move(block));
+      page.blocks.emplace_back();  // its box comes from its lines (ReadColumnsInOrder)
       new_block = false;
       new_line = true;
     }
@@ -136,16 +134,26 @@ StatusOr<TessPtr> InitTesseract(const OcrOptions& options) {
   SilenceLeptonica();
   try {
     TessPtr api(new tesseract::TessBaseAPI());
-    // Init-time variable: Tesseract's chatter goes nowhere (vanban reports through Status and page
-    // notes). No user-words or user-patterns files: with the "vie" LSTM model they did not lower
-    // the error rate (docs/benchmarks.md).
-    std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
+    // Tesseract's chatter goes nowhere (vanban reports through Status and page notes). debug_file
+    // is one process-wide variable, which other workers' Tesseract reads while they recognize: it
+    // is set by the first engine loaded, before any can recognize, and never written again. No
+    // user-words or user-patterns files: with the "vie" LSTM model they did not lower the error
+    // rate (docs/benchmarks.md).
+    static std::mutex loading;
+    static bool quiet = false;
+    std::lock_guard<std::mutex> lock(loading);
+    std::vector<std::string> names, values;
+    if (!quiet) {
+      names = {"debug_file"};
+      values = {"/dev/null"};
+    }
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (api->Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) !=
         0) {
       return Status::NotFound("Tesseract could not load language '" + options.language + "'" +
                               (datapath ? std::string(" from ") + datapath : std::string(" from its default tessdata")));
     }
+    quiet = true;
     api->SetPageSegMode(tesseract::PSM_AUTO);
     api->SetVariable("tessedit_char_blacklist", kNeverPrinted);
     return api;
@@ -215,23 +223,23 @@ NoiseRemovalGate& TheNoiseRemovalGate() {
 // (at 88: office 1.07x the CLI's CPU time, 1.65x its throughput with 2 workers).
 constexpr int kNoisyPageConfidence = 86;
 
-// One reading of the page with or without noise removal, within what is left of the page's time
-// limit counted from `start`.
+// One reading of the page with or without noise removal. `spent_ms` is the time the page's earlier
+// readings took and grows by this one's; the time limit counts only reading, not waiting at the
+// gate for the other workers' readings.
 Status ReadOnce(tesseract::TessBaseAPI& api, const Pix* pix, bool heavy_noise_removal, const OcrOptions& options,
-                std::chrono::steady_clock::time_point start, int page_number) {
+                int page_number, int* spent_ms) {
   api.SetImage(Mutable(pix));
   const int resolution = pixGetYRes(Mutable(pix));
   if (resolution >= kMinCredibleDpi && resolution <= kMaxCredibleDpi) {
     api.SetSourceResolution(resolution);
   }  // else Tesseract estimates it from the text size
-  tesseract::ETEXT_DESC monitor;
-  if (options.page_timeout_ms > 0) {
-    const auto spent =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-    monitor.set_deadline_msecs(std::max<int>(1, options.page_timeout_ms - static_cast<int>(spent)));
-  }
   NoiseRemovalGate::Lease lease(TheNoiseRemovalGate(), api, heavy_noise_removal);
+  tesseract::ETEXT_DESC monitor;
+  if (options.page_timeout_ms > 0) monitor.set_deadline_msecs(std::max(1, options.page_timeout_ms - *spent_ms));
+  const auto start = std::chrono::steady_clock::now();
   const int status = api.Recognize(&monitor);
+  *spent_ms += static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
   if (options.page_timeout_ms > 0 && monitor.deadline_exceeded()) {
     return Status::ResourceExhausted("OCR of page " + std::to_string(page_number) + " took longer than " +
                                      std::to_string(options.page_timeout_ms) + " ms");
@@ -244,14 +252,20 @@ Status ReadOnce(tesseract::TessBaseAPI& api, const Pix* pix, bool heavy_noise_re
 
 StatusOr<KeptReading> RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix, const OcrOptions& options,
                                     int page_number, std::string* notes, const std::function<void()>& save_first) {
-  const auto start = std::chrono::steady_clock::now();
-  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, false, options, start, page_number));
+  int spent_ms = 0;
+  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, false, options, page_number, &spent_ms));
   if (!options.reread_noisy_pages) return KeptReading::kInApi;
   const int first = api.MeanTextConf();
   if (first <= 0 || first >= kNoisyPageConfidence) return KeptReading::kInApi;
+  // A second reading takes about as long as the first: not started when it cannot end in time.
+  if (options.page_timeout_ms > 0 && 2 * spent_ms > options.page_timeout_ms) {
+    AppendNote(notes, "not read again with noise removal (no time left)");
+    return KeptReading::kInApi;
+  }
   if (save_first) save_first();
-  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, true, options, start, page_number));
-  const int second = api.MeanTextConf();
+  const Status second_read = ReadOnce(api, pix, true, options, page_number, &spent_ms);
+  if (!second_read.ok() && !save_first) return second_read;
+  const int second = second_read.ok() ? api.MeanTextConf() : 0;
   // Ties keep the plain reading: the noise removal also drops tone marks (on the benchmark,
   // keeping ties read one office page worse, 4.14% -> 4.26% CER on the level).
   const std::string confidences = " (confidence " + std::to_string(first) + " -> " + std::to_string(second) + ")";
@@ -259,9 +273,13 @@ StatusOr<KeptReading> RecognizePage(tesseract::TessBaseAPI& api, const Pix* pix,
     AppendNote(notes, "read again with noise removal" + confidences);
     return KeptReading::kInApi;
   }
+  if (!second_read.ok()) {  // the first reading stands; the page is not lost for an optional one
+    AppendNote(notes, "second reading with noise removal failed, first reading kept: " + second_read.message());
+    return KeptReading::kSaved;
+  }
   AppendNote(notes, "read again with noise removal, first reading kept" + confidences);
   if (save_first) return KeptReading::kSaved;
-  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, false, options, start, page_number));
+  VANBAN_RETURN_IF_ERROR(ReadOnce(api, pix, false, options, page_number, &spent_ms));
   return KeptReading::kInApi;
 }
 

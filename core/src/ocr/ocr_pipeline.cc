@@ -20,7 +20,8 @@ std::string EngineKey(const OcrOptions& o) {
   const PreprocessOptions& p = o.preprocess;
   return o.language + "|" + o.tessdata_dir + "|" + std::to_string(o.page_timeout_ms) + "|" +
          std::to_string(p.normalize_background) + std::to_string(p.remove_color_marks) +
-         std::to_string(p.deskew) + std::to_string(p.binarize) + std::to_string(p.despeckle);
+         std::to_string(p.deskew) + std::to_string(p.binarize) + std::to_string(p.despeckle) +
+         std::to_string(o.reread_noisy_pages);
 }
 
 // Owns the OCR worker threads; each keeps one engine. Created once per process with the size of the
@@ -133,14 +134,15 @@ void RecognizeInto(const std::vector<const Pix*>& images, const std::vector<int>
       continue;
     }
     OcrEngine::Result& r = results[i].value();
-    const std::string before = page.note;
+    std::string notes = std::move(page.note);  // earlier notes first
     page = std::move(r.page);
     page.number = numbers[i];
     page.origin = Origin::kOcr;
     page.needs_ocr = false;
     page.confidence = r.mean_confidence;
     page.low_confidence_words = r.low_confidence_words;
-    if (!before.empty()) page.note = before + (page.note.empty() ? "" : "; " + page.note);  // earlier notes first
+    internal::AppendNote(&notes, page.note);
+    page.note = std::move(notes);
     if (settings.correct) CorrectOcrPage(page, settings);
   }
 }
@@ -239,7 +241,8 @@ void OcrPdfPages(std::string_view pdf_bytes, const std::string& pdf_password, co
                  Document& doc) {
   if (settings.mode == OcrMode::kSkip) return;
   // Pages are rendered a few at a time (two per worker keeps every worker busy): a 300-dpi page is
-  // about 35 MB, so rendering a long scan whole first would hold gigabytes.
+  // about 35 MB, so rendering a long scan whole first would hold gigabytes. The bound is per
+  // document: ExtractAll working on several scanned PDFs at once holds a batch for each.
   const size_t workers = settings.jobs > 0 ? static_cast<size_t>(settings.jobs)
                                            : std::max<size_t>(1, std::thread::hardware_concurrency());
   const size_t batch = 2 * workers;

@@ -2,7 +2,6 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <mutex>
@@ -68,8 +67,8 @@ using internal::Mutable;
 constexpr int kColorMarkChroma = 64;
 // Tone curve after background flattening (see Preprocess).
 constexpr float kFlattenedGamma = 1.5f;
-// pixFindSkew results below this confidence, or angles below kMinDeskewDegrees, are not corrected
-// (Leptonica's own pixDeskew thresholds).
+// pixFindSkew results below this confidence (Leptonica's own pixDeskew threshold), or angles below
+// kMinDeskewDegrees, are not corrected.
 constexpr float kMinSkewConfidence = 3.0f;
 // Smaller skews are left to Tesseract, which reads them well; rotating a soft office scan costs
 // more than it gains (office pages tilted 1-2°: 3.4% CER without, 4.8% with). Pages tilted 2-3° lose
@@ -167,17 +166,17 @@ int BackgroundUnevenness(Pix* grey) {
 // the rotation uncovers get `paper_level`.
 PixPtr Rotate(Pix* pix, float skew_degrees, int paper_level) {
   const float radians = skew_degrees * static_cast<float>(std::numbers::pi / 180.0);
-  const bool binary = pixGetDepth(pix) == 1;
   PixPtr rotated(pixRotate(pix, radians, L_ROTATE_SHEAR, L_BRING_IN_WHITE, 0, 0));
-  if (!rotated || binary || paper_level >= 250) return rotated;
-  // Which pixels came from the image: rotate an all-ink mask the same way.
+  if (!rotated || pixGetDepth(pix) == 1 || paper_level >= 250) return rotated;
+  // Which pixels came from the image: rotate an all-ink mask by the same angle (sampling: a mask
+  // has no grey to blend).
   PixPtr covered(pixCreate(pixGetWidth(pix), pixGetHeight(pix), 1));
   if (!covered) return nullptr;
   pixSetAll(covered.get());
   PixPtr covered_rotated(pixRotate(covered.get(), radians, L_ROTATE_SAMPLING, L_BRING_IN_WHITE, 0, 0));
   if (!covered_rotated) return nullptr;
   pixInvert(covered_rotated.get(), covered_rotated.get());
-  // Area mapping blends the edge with white; one more pixel of paper hides that seam.
+  // The two rotations may place the edge a pixel apart; one more pixel of paper hides that seam.
   PixPtr uncovered(pixDilateBrick(nullptr, covered_rotated.get(), 3, 3));
   if (!uncovered) return nullptr;
   pixSetMasked(rotated.get(), uncovered.get(), static_cast<l_uint32>(paper_level));
