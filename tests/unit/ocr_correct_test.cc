@@ -179,6 +179,8 @@ TEST_F(OcrCorrectorTest, OneDStrokeReadTwiceAsDAndEthBecomesOne) {
   EXPECT_EQ(Fix("Phòng GD&ÐĐT"), "Phòng GD&ĐT");
   // D followed by Đ is a real code ("SGDĐT"): only the eth is a misreading.
   EXPECT_EQ(Fix("SGDÐT"), "SGDĐT");
+  // Only the letter next to the eth: "ĐĐBQH" (Đoàn đại biểu Quốc hội) later in the symbol stays.
+  EXPECT_EQ(Fix("Số 12/QÐ-ĐĐBQH"), "Số 12/QĐ-ĐĐBQH");
 }
 
 // ----- Valid syllables in context.

@@ -466,16 +466,20 @@ class OcrCorrector::Pass {
   void ApplyEth(Piece& piece) {
     if (piece.kind == PieceKind::kOther || chunks_[piece.chunk].kind == ChunkKind::kFrozen) return;
     bool eth = false;
+    bool last_was_eth = false;  // the last letter of `text` was read as an eth
     std::u32string text;
     for (const char32_t c : piece.text) {
       if (c != 0x00D0 && c != 0x00F0) {
-        // Tesseract sometimes reads one "Đ" twice, as Đ and eth ("QĐÐ-BGDĐT"): one letter is kept.
-        if ((c == U'Đ' || c == U'đ') && eth && !text.empty() && text.back() == c) continue;
-        text.push_back(c);
+        // Tesseract sometimes reads one "Đ" twice, as Đ and eth ("QĐÐ-BGDĐT", "QÐĐ"): one letter
+        // is kept.
+        const bool doubled = (c == U'Đ' || c == U'đ') && last_was_eth && text.back() == c;
+        last_was_eth = false;
+        if (!doubled) text.push_back(c);
         continue;
       }
       const char32_t d = c == 0x00D0 ? U'Đ' : U'đ';
       eth = true;
+      last_was_eth = true;
       if (text.empty() || text.back() != d) text.push_back(d);
     }
     if (eth) {
