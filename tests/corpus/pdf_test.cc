@@ -9,6 +9,7 @@
 #include "vanban/legacy_encoding.h"
 #include "vanban/metrics.h"
 #include "vanban/pipeline.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
@@ -105,6 +106,28 @@ TEST(PdfSource, DecodesTcvn3FontMojibake) {
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc.pages[0].note, "text layer decoded from tcvn3 font encoding");
   EXPECT_EQ(doc.text, phrase);
+}
+
+// A scanner's OCR layer that lost the tone marks is not trusted: the page goes to OCR. Curly quotes,
+// dashes and bullets (non-ASCII, but no Vietnamese letters) in many words must not hide that.
+TEST(PdfSource, TextLayerWithoutToneMarksIsMarkedForOcr) {
+  TempFiles files;
+  const std::string marked =
+      "Căn cứ Kế hoạch số 72/KH-UBND ngày 13/3/2020 của Ủy ban nhân dân thành phố về thực hiện công tác bình "
+      "đẳng giới năm 2020, Sở Giáo dục và Đào tạo hướng dẫn các cơ sở giáo dục thực hiện như sau: đẩy mạnh các "
+      "hoạt động tuyên truyền, phổ biến, giáo dục chính sách, pháp luật về bình đẳng giới; báo cáo sơ kết 6 "
+      "tháng trước ngày 01 tháng 6 năm 2020 về Sở Giáo dục và Đào tạo để tổng hợp.";
+  const std::string stripped = FoldDiacritics(marked);
+  ASSERT_NE(stripped, marked);
+  const std::string punctuated = "“" + stripped + "” – • “Ke hoach” – “bao cao” – • “So” – “UBND” • – “Phong”.";
+  int k = 0;
+  for (const std::string& text : {marked, stripped, punctuated}) {
+    const std::string pdf = files.Path("layer-" + std::to_string(++k) + ".pdf");
+    ASSERT_TRUE(RenderPdf(files.Write("layer-" + std::to_string(k) + ".txt", text + "\n"), pdf));
+    const Document doc = ExtractFile(pdf, "", OcrMode::kSkip);
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_EQ(doc.pages[0].needs_ocr, text != marked) << text;
+  }
 }
 
 TEST(PdfSource, PageWithoutTextLayerIsMarkedForOcr) {

@@ -89,25 +89,40 @@ std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) 
   return blocks;
 }
 
+// True when `text` has at least 40 words and under 1 in 20 holds a letter with a Vietnamese mark,
+// judged from the UTF-8 bytes alone: lead bytes 0xC3-0xC6 (à, ă, đ, ơ, ư...), 0xCC (combining
+// marks) and E1 BA/BB (ạ..ỹ). Punctuation such as curly quotes, dashes and bullets (E2 ..) does not
+// count: a layer that lost its marks but kept those is still flagged.
+bool FewWordsWithVietnameseLetters(std::string_view text) {
+  size_t words = 0, marked = 0;
+  bool in_word = false, has_mark = false;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const bool space = i == text.size() || text[i] == ' ' || text[i] == '\n';
+    if (space) {
+      if (in_word && has_mark) ++marked;
+      in_word = has_mark = false;
+      continue;
+    }
+    if (!in_word) ++words;
+    in_word = true;
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if ((byte >= 0xC3 && byte <= 0xC6) || byte == 0xCC || (byte == 0xE1 && (next == 0xBA || next == 0xBB))) {
+      has_mark = true;
+    }
+  }
+  return words >= 40 && marked * 20 < words;
+}
+
 // Old PDFs typed with TCVN3 or VNI fonts carry those bytes as Latin-1 text. Decode them when the
 // decoding clearly reads better; otherwise, if the layer is still not text, leave the page to OCR.
 void RepairOrFlagTextLayer(Page& page) {
   const std::string printed = page.PrintedText();
   if (!MayBeLegacyMojibake(printed)) {
     // A scanner's own OCR layer often lost the tone marks: many words and almost none with a mark is
-    // not Vietnamese as printed, so a fresh OCR is trusted over it. Counting words with a non-ASCII
-    // byte first keeps the syllable check off every ordinary Vietnamese page.
-    size_t words = 0, with_non_ascii = 0;
-    bool in_word = false, non_ascii = false;
-    for (const char ch : printed) {
-      const bool space = ch == ' ' || ch == '\n';
-      if (!space && !in_word) ++words;
-      if (space && in_word && non_ascii) ++with_non_ascii;
-      if (space) non_ascii = false;
-      if (static_cast<unsigned char>(ch) >= 0x80) non_ascii = true;
-      in_word = !space;
-    }
-    if (words < 40 || with_non_ascii * 20 >= words) return;
+    // not Vietnamese as printed, so a fresh OCR is trusted over it. A byte count of the words that
+    // hold a Vietnamese letter first keeps the syllable check off every ordinary Vietnamese page.
+    if (!FewWordsWithVietnameseLetters(printed)) return;
     const TextQuality q = MeasureVietnameseQuality(printed);
     if (q.words >= 40 && q.vietnamese_marked * 20 < q.words && q.ValidRatio() > 0.5) {
       page.needs_ocr = true;
