@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # OCR benchmark: vanban against the plain tesseract CLI (lang vie, OMP_THREAD_LIMIT=1, one page at a
-# time: its fastest setting here) on the same generated scans, at the clean, office and hard levels.
+# time: its fastest setting here) on the same generated scans, at every level of make-scans.sh.
 # Prints CER/WER per level for both, the effect of each preprocessing, recognition and correction
 # step on the hard level, and throughput (pages/min, CPU per page, peak memory) with --jobs 2. The scans are made by
 # scripts/make-scans.sh from documents the correction's language model never saw (its bench set);

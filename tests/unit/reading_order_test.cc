@@ -77,6 +77,7 @@ TEST(ReadColumnsInOrder, HeaderIsReadIssuerFirstThenMotto) {
   EXPECT_EQ(LineTexts(page), expected);
   ASSERT_GE(page.blocks.size(), 3u);
   EXPECT_EQ(page.blocks[0].lines.size(), 3u);  // the left column is a block of its own
+  ASSERT_TRUE(page.blocks[0].box.has_value());
   ASSERT_TRUE(page.blocks[1].box.has_value());
   EXPECT_GT(page.blocks[1].box->x0, page.blocks[0].box->x1);
 }
