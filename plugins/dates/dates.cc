@@ -1,13 +1,12 @@
 // The "dates" extractor: every calendar date, month and quarter, as ISO values, the year inferred
 // from the surrounding range or the document's year when it is not printed.
-#include "../extractors.h"
 
 #include <re2/re2.h>
 
 #include <map>
 
 #include "../common/plugin_util.h"
-#include "../common/rule_extractor.h"
+#include "../common/builtin_extractor.h"
 #include "vanban/grammar.h"
 #include "vanban/structure.h"
 
@@ -30,20 +29,27 @@ bool Glued(std::string_view t, size_t begin, size_t end) {
   return (begin > 0 && bad(t[begin - 1])) || (end < t.size() && bad(t[end]));
 }
 
-class DatesExtractor : public RuleExtractor {
+class DatesExtractor : public BuiltinExtractor {
  public:
-  explicit DatesExtractor(std::shared_ptr<const RuleSet> rules)
-      : RuleExtractor(kName, "dates, months and quarters as ISO values",
-                      {"date"}, std::move(rules)) {}
+  DatesExtractor()
+      : BuiltinExtractor({.name = std::string(kName),
+                          .description = "dates, months and quarters as ISO values",
+                          .sections = {std::string(kDatesSection)},
+                          .rule_kinds = {{"date", {"m|q"}}},
+                          .after = {"header"},  // the document's year
+                          .rule_pack = "dates"}) {}
 
-  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+  Status Extract(const ExtractionInput& in, Extraction& out) const override {
+    const Document& doc = in.document;
+    const DocumentStructure& st = in.structure;
+    const RuleSet& rules = in.rules;
     std::vector<RawDate> raw;
     std::map<int, int> year_counts;
     for (size_t p = 0; p < doc.paragraphs.size(); ++p) {
       if (st.roles[p] == ParagraphRole::kNumber) continue;
       const std::string_view t = ParagraphText(doc, p);
       const size_t base = doc.paragraphs[p].span.begin;
-      for (const RuleMatch& m : rules().FindAll("date", t)) {
+      for (const RuleMatch& m : rules.FindAll("date", t)) {
         if (Glued(t, m.begin, m.end)) continue;
         RawDate r{GroupInt(m, t, "d"), GroupInt(m, t, "m"), GroupInt(m, t, "y"), QuarterNumber(Group(m, t, "q")), p,
                   base + m.begin, base + m.end, doc.paragraphs[p].page, std::string(m.Text(t))};
@@ -51,7 +57,7 @@ class DatesExtractor : public RuleExtractor {
         raw.push_back(std::move(r));
       }
     }
-    const int document_year = DocumentYear(out.header, year_counts);
+    const int document_year = DocumentYear(in.earlier.header, year_counts);
     for (size_t i = 0; i < raw.size(); ++i) {
       RawDate& r = raw[i];
       bool inferred = false;
@@ -112,8 +118,6 @@ class DatesExtractor : public RuleExtractor {
 
 }  // namespace
 
-std::unique_ptr<Extractor> MakeDatesExtractor(std::shared_ptr<const RuleSet> rules) {
-  return std::make_unique<DatesExtractor>(std::move(rules));
-}
+std::unique_ptr<Extractor> MakeDatesExtractor() { return std::make_unique<DatesExtractor>(); }
 
 }  // namespace vanban::plugins

@@ -1,12 +1,12 @@
 // The "header" extractor: number and symbol, place and date, type, issuer, subject, recipients,
 // signer and copies-to, from the paragraphs structure analysis assigned to the header and the tail.
-#include "../extractors.h"
 
 #include <re2/re2.h>
 
 #include "../common/plugin_util.h"
-#include "../common/rule_extractor.h"
+#include "../common/builtin_extractor.h"
 #include "vanban/grammar.h"
+#include "vanban/rules.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
 
@@ -22,13 +22,22 @@ std::string ListEntry(std::string_view s) {
   return Trim(s.substr(0, semicolon), " \t-–•+;,.:");
 }
 
-class HeaderExtractor : public RuleExtractor {
+class HeaderExtractor : public BuiltinExtractor {
  public:
-  explicit HeaderExtractor(std::shared_ptr<const RuleSet> rules)
-      : RuleExtractor(kName, "number, date, place, type, issuer, subject, recipients, signer, copies-to",
-                      {"header.number", "header.place_date", "header.issuer_sentence", "header.authority"}, std::move(rules)) {}
+  HeaderExtractor()
+      : BuiltinExtractor({.name = std::string(kName),
+                          .description = "number, date, place, type, issuer, subject, recipients, signer, copies-to",
+                          .sections = {std::string(kHeaderSection)},
+                          .rule_kinds = {{"header.number", {"printed"}},
+                                         {"header.place_date", {"place", "d", "m", "y"}},
+                                         {"header.issuer_sentence", {"issuer"}},
+                                         {"header.authority", {}}},
+                          .rule_pack = "header"}) {}
 
-  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+  Status Extract(const ExtractionInput& in, Extraction& out) const override {
+    const Document& doc = in.document;
+    const DocumentStructure& st = in.structure;
+    const RuleSet& rules = in.rules;
     Header& h = out.header;
     const size_t n = doc.paragraphs.size();
     std::string issuer_line;
@@ -39,11 +48,11 @@ class HeaderExtractor : public RuleExtractor {
           issuer_line = std::string(t);  // the lower line names the issuing body
           break;
         case ParagraphRole::kNumber:
-          ReadNumber(t, h);
-          if (!h.date) ReadPlaceDate(t, h);  // two-column headers put both on one line
+          ReadNumber(rules, t, h);
+          if (!h.date) ReadPlaceDate(rules, t, h);  // two-column headers put both on one line
           break;
         case ParagraphRole::kPlaceDate:
-          ReadPlaceDate(t, h);
+          ReadPlaceDate(rules, t, h);
           break;
         case ParagraphRole::kTypeTitle:
           if (const std::string type = TypeFromWord(Trim(t, " :")); !type.empty()) h.type = type;
@@ -66,16 +75,16 @@ class HeaderExtractor : public RuleExtractor {
           break;
       }
     }
-    if (issuer_line.empty()) issuer_line = IssuerFromMainSentence(doc, st);
+    if (issuer_line.empty()) issuer_line = IssuerFromMainSentence(rules, doc, st);
     if (!issuer_line.empty()) h.issuer = issuer_line;
     if (h.type == "other") h.type = InferType(st, h);
-    ReadTail(doc, st, h);
+    ReadTail(rules, doc, st, h);
     return Status::Ok();
   }
 
  private:
-  void ReadNumber(std::string_view t, Header& h) const {
-    for (const RuleMatch& m : rules().FindAll("header.number", t)) {
+  static void ReadNumber(const RuleSet& rules, std::string_view t, Header& h) {
+    for (const RuleMatch& m : rules.FindAll("header.number", t)) {
       const std::string printed = Trim(Group(m, t, "printed"), " ");
       h.number_printed = printed;
       const std::string canonical = CanonicalNumber(printed);
@@ -88,8 +97,8 @@ class HeaderExtractor : public RuleExtractor {
     }
   }
 
-  void ReadPlaceDate(std::string_view t, Header& h) const {
-    for (const RuleMatch& m : rules().FindAll("header.place_date", t)) {
+  static void ReadPlaceDate(const RuleSet& rules, std::string_view t, Header& h) {
+    for (const RuleMatch& m : rules.FindAll("header.place_date", t)) {
       h.place = Group(m, t, "place");
       const int d = GroupInt(m, t, "d"), mo = GroupInt(m, t, "m"), y = GroupInt(m, t, "y");
       if (d == 0 || mo == 0) {
@@ -103,11 +112,11 @@ class HeaderExtractor : public RuleExtractor {
 
   // When the header lines were lost, the issuer is the subject of the main sentence:
   // "Sở Giáo dục và Đào tạo hướng dẫn ...", "Phòng GD&ĐT nhận được ...".
-  std::string IssuerFromMainSentence(const Document& doc, const DocumentStructure& st) const {
+  static std::string IssuerFromMainSentence(const RuleSet& rules, const Document& doc, const DocumentStructure& st) {
     const size_t first_item = st.outline.empty() ? st.body_end : st.outline.front().paragraph;
     for (size_t p = st.body_begin; p < first_item && p < doc.paragraphs.size(); ++p) {
       const std::string_view t = ParagraphText(doc, p);
-      for (const RuleMatch& m : rules().FindAll("header.issuer_sentence", t)) return Group(m, t, "issuer");
+      for (const RuleMatch& m : rules.FindAll("header.issuer_sentence", t)) return Group(m, t, "issuer");
     }
     return {};
   }
@@ -124,7 +133,7 @@ class HeaderExtractor : public RuleExtractor {
     return "other";
   }
 
-  void ReadTail(const Document& doc, const DocumentStructure& st, Header& h) const {
+  static void ReadTail(const RuleSet& rules, const Document& doc, const DocumentStructure& st, Header& h) {
     std::vector<std::string> authority;
     std::optional<std::string> title, name;
     bool after_authority = false;
@@ -142,7 +151,7 @@ class HeaderExtractor : public RuleExtractor {
           h.copies_to.back() += " " + ListEntry(entry);
         }
       } else if (st.roles[p] == ParagraphRole::kSignature) {
-        if (!rules().FindAll("header.authority", t).empty()) {
+        if (!rules.FindAll("header.authority", t).empty()) {
           authority.emplace_back(t);
           after_authority = true;
           title.reset();
@@ -166,8 +175,6 @@ class HeaderExtractor : public RuleExtractor {
 
 }  // namespace
 
-std::unique_ptr<Extractor> MakeHeaderExtractor(std::shared_ptr<const RuleSet> rules) {
-  return std::make_unique<HeaderExtractor>(std::move(rules));
-}
+std::unique_ptr<Extractor> MakeHeaderExtractor() { return std::make_unique<HeaderExtractor>(); }
 
 }  // namespace vanban::plugins

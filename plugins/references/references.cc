@@ -1,7 +1,6 @@
 // The "references" extractor: every document cited by number and symbol, with its type, date,
 // issuer and role (basis or mention); aliases resolved to the full reference; laws named without a
 // number.
-#include "../extractors.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -11,8 +10,9 @@
 #include <map>
 
 #include "../common/plugin_util.h"
-#include "../common/rule_extractor.h"
+#include "../common/builtin_extractor.h"
 #include "vanban/grammar.h"
+#include "vanban/rules.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
 
@@ -59,13 +59,19 @@ struct AliasDefinition {
   Span definition;   // the "(sau đây gọi tắt là ...)" itself
 };
 
-class ReferencesExtractor : public RuleExtractor {
+class ReferencesExtractor : public BuiltinExtractor {
  public:
-  explicit ReferencesExtractor(std::shared_ptr<const RuleSet> rules)
-      : RuleExtractor(kName, "cited documents (number, type, date, issuer, basis or mention), aliases, laws without a number",
-                      {"reference", "reference.alias", "law"}, std::move(rules)) {}
+  ReferencesExtractor()
+      : BuiltinExtractor({.name = std::string(kName),
+                          .description = "cited documents (number, type, date, issuer, basis or mention), aliases, laws without a number",
+                          .sections = {std::string(kReferencesSection), std::string(kLawsSection)},
+                          .rule_kinds = {{"reference", {"number"}}, {"reference.alias", {"alias"}}, {"law", {"name"}}},
+                          .rule_pack = "references"}) {}
 
-  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+  Status Extract(const ExtractionInput& in, Extraction& out) const override {
+    const Document& doc = in.document;
+    const DocumentStructure& st = in.structure;
+    const RuleSet& rules = in.rules;
     std::vector<AliasDefinition> aliases;
     const size_t first_item = st.outline.empty() ? st.body_end : st.outline.front().paragraph;
     for (size_t p = 0; p < doc.paragraphs.size(); ++p) {
@@ -78,7 +84,7 @@ class ReferencesExtractor : public RuleExtractor {
       const bool preamble = p >= st.body_begin && p < first_item;
       const std::pair<size_t, size_t> basis = BasisRange(t, preamble);
       const size_t first_new = out.references.size();
-      for (const RuleMatch& m : rules().FindAll("reference", t)) {
+      for (const RuleMatch& m : rules.FindAll("reference", t)) {
         if (m.begin > 0 && (std::isalnum(static_cast<unsigned char>(t[m.begin - 1])) || t[m.begin - 1] == '/')) continue;
         Reference r;
         const std::string printed = Group(m, t, "number");
@@ -96,7 +102,7 @@ class ReferencesExtractor : public RuleExtractor {
         r.page = doc.paragraphs[p].page;
         out.references.push_back(std::move(r));
       }
-      for (const RuleMatch& m : rules().FindAll("reference.alias", t)) {
+      for (const RuleMatch& m : rules.FindAll("reference.alias", t)) {
         // The alias names the closest reference before it in the same paragraph.
         for (size_t k = out.references.size(); k-- > first_new;) {
           if (out.references[k].span.begin < base + m.begin) {
@@ -105,7 +111,7 @@ class ReferencesExtractor : public RuleExtractor {
           }
         }
       }
-      for (const RuleMatch& m : rules().FindAll("law", t)) AddLaw(doc, p, t, m, basis, out);
+      for (const RuleMatch& m : rules.FindAll("law", t)) AddLaw(doc, p, t, m, basis, out);
     }
     ResolveAliases(doc, st, aliases, out);
     std::stable_sort(out.references.begin(), out.references.end(),
@@ -289,8 +295,6 @@ class ReferencesExtractor : public RuleExtractor {
 
 }  // namespace
 
-std::unique_ptr<Extractor> MakeReferencesExtractor(std::shared_ptr<const RuleSet> rules) {
-  return std::make_unique<ReferencesExtractor>(std::move(rules));
-}
+std::unique_ptr<Extractor> MakeReferencesExtractor() { return std::make_unique<ReferencesExtractor>(); }
 
 }  // namespace vanban::plugins

@@ -2,7 +2,6 @@
 // verbs, responsible units and deadline, linked parent to children. Items in parts that describe
 // rather than assign (purpose, requirements, results) are not tasks; container headings (Chương,
 // Mục, Roman parts) give the path but are not tasks themselves.
-#include "../extractors.h"
 
 #include <re2/re2.h>
 
@@ -10,7 +9,8 @@
 #include <map>
 
 #include "../common/plugin_util.h"
-#include "../common/rule_extractor.h"
+#include "../common/builtin_extractor.h"
+#include "vanban/rules.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
 
@@ -42,13 +42,19 @@ std::string Heading(std::string_view paragraph, std::string_view marker) {
   return Trim(rest, " .:;");
 }
 
-class TasksExtractor : public RuleExtractor {
+class TasksExtractor : public BuiltinExtractor {
  public:
-  explicit TasksExtractor(std::shared_ptr<const RuleSet> rules)
-      : RuleExtractor(kName, "tasks from the body outline: heading, text, actions, responsible units, deadline; runs after deadlines",
-                      {"task.action", "task.non_task_part", "task.unit_heading"}, std::move(rules)) {}
+  TasksExtractor()
+      : BuiltinExtractor({.name = std::string(kName),
+                          .description = "tasks from the body outline: heading, text, actions, responsible units",
+                          .sections = {std::string(kTasksSection)},
+                          .rule_kinds = {{"task.action", {"verb"}}, {"task.non_task_part", {}}, {"task.unit_heading", {"unit"}}},
+                          .rule_pack = "tasks"}) {}
 
-  Status Extract(const Document& doc, const DocumentStructure& st, Extraction& out) const override {
+  Status Extract(const ExtractionInput& in, Extraction& out) const override {
+    const Document& doc = in.document;
+    const DocumentStructure& st = in.structure;
+    const RuleSet& rules = in.rules;
     const std::vector<OutlineItem>& outline = st.outline;
     std::vector<int> task_of_item(outline.size(), -1);
     std::vector<bool> excluded(outline.size(), false);
@@ -63,11 +69,11 @@ class TasksExtractor : public RuleExtractor {
         unit_of_item[i] = unit_of_item[static_cast<size_t>(parent)];
       }
       if (IsContainer(item.kind)) {
-        if (!rules().FindAll("task.non_task_part", t).empty()) excluded[i] = true;
+        if (!rules.FindAll("task.non_task_part", t).empty()) excluded[i] = true;
         continue;
       }
       if (excluded[i]) continue;
-      for (const RuleMatch& m : rules().FindAll("task.unit_heading", t)) unit_of_item[i] = Trim(Group(m, t, "unit"), " ");
+      for (const RuleMatch& m : rules.FindAll("task.unit_heading", t)) unit_of_item[i] = Trim(Group(m, t, "unit"), " ");
 
       Task task;
       task.id = "t" + std::to_string(out.tasks.size() + 1);
@@ -90,7 +96,7 @@ class TasksExtractor : public RuleExtractor {
       task.text = std::move(text);
       task.span = {doc.paragraphs[item.paragraph].span.begin, end};
       task.page = doc.paragraphs[item.paragraph].page;
-      task.actions = Actions(task.heading);
+      task.actions = Actions(rules, task.heading);
       if (!unit_of_item[i].empty()) task.responsible.push_back(unit_of_item[i]);
       // The nearest enclosing task is the parent.
       for (int a = parent; a >= 0; a = outline[static_cast<size_t>(a)].parent) {
@@ -104,7 +110,6 @@ class TasksExtractor : public RuleExtractor {
       task_of_item[i] = static_cast<int>(out.tasks.size());
       out.tasks.push_back(std::move(task));
     }
-    AttachDeadlines(out);
     return Status::Ok();
   }
 
@@ -135,22 +140,31 @@ class TasksExtractor : public RuleExtractor {
     return position;
   }
 
-  std::vector<std::string> Actions(std::string_view heading) const {
+  static std::vector<std::string> Actions(const RuleSet& rules, std::string_view heading) {
     // Leading verbs: those in the first dozen words of the heading.
     size_t cut = 0;
     for (int words = 0; words < 12 && cut != std::string_view::npos; ++words) cut = heading.find(' ', cut + 1);
     const std::string_view lead = heading.substr(0, cut);
     std::vector<std::string> actions;
-    for (const RuleMatch& m : rules().FindAll("task.action", lead)) {
+    for (const RuleMatch& m : rules.FindAll("task.action", lead)) {
       std::string verb = LowerCase(m.GroupText(lead, "verb"));
       if (std::find(actions.begin(), actions.end(), verb) == actions.end()) actions.push_back(std::move(verb));
     }
     return actions;
   }
+};
 
-  // A deadline belongs to the task whose own text holds it; the task's deadline is its first one
-  // (the end of a range).
-  static void AttachDeadlines(Extraction& out) {
+// Links each deadline to the task whose own text holds it; a task's deadline is its first one (the
+// end of a range).
+class DeadlineTaskLinker final : public Linker {
+ public:
+  const LinkerInfo& Info() const override {
+    static const LinkerInfo info{"deadline_task", "the task each deadline belongs to, and each task's deadline",
+                                 {"tasks", "deadlines"}, {"deadlines.task", "tasks.deadline"}};
+    return info;
+  }
+
+  void Link(const Document& /*doc*/, Extraction& out) const override {
     // Tasks are in text order and their own spans do not overlap: find the one by binary search.
     for (Deadline& d : out.deadlines) {
       auto it = std::upper_bound(out.tasks.begin(), out.tasks.end(), d.span.begin,
@@ -162,13 +176,11 @@ class TasksExtractor : public RuleExtractor {
       if (!t.deadline) t.deadline = d.end ? d.end : d.date;
     }
   }
-
 };
 
 }  // namespace
 
-std::unique_ptr<Extractor> MakeTasksExtractor(std::shared_ptr<const RuleSet> rules) {
-  return std::make_unique<TasksExtractor>(std::move(rules));
-}
+std::unique_ptr<Extractor> MakeTasksExtractor() { return std::make_unique<TasksExtractor>(); }
+std::unique_ptr<Linker> MakeDeadlineTaskLinker() { return std::make_unique<DeadlineTaskLinker>(); }
 
 }  // namespace vanban::plugins

@@ -12,8 +12,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "vanban/builtin_plugins.h"
 #include "vanban/pipeline.h"
+#include "vanban/source.h"
 
 namespace vanban {
 namespace {
@@ -38,9 +38,15 @@ std::vector<std::string> CorpusTexts() {
   return texts;
 }
 
+// The built-in extractors over the data directory staged in the build tree.
 const ExtractorRegistry& Registry() {
-  static const ExtractorSetup* setup = SetUpExtractors().value().release();
-  return setup->registry;
+  static const Engine* engine = [] {
+    EngineOptions options;
+    options.data_dir = VANBAN_BENCH_DATA_DIR;
+    options.use_environment = false;
+    return Engine::Create(options).value().release();
+  }();
+  return engine->extractors();
 }
 
 Document Normalized(const std::string& bytes) {

@@ -7,11 +7,12 @@
 #include <map>
 #include <cstdlib>
 
+#include "../unit/test_engine.h"
 #include "../unit/test_files.h"
 #include "scorer.h"
 #include "tools.h"
-#include "vanban/builtin_plugins.h"
 #include "vanban/pipeline.h"
+#include "vanban/rules.h"
 #include "vanban/record.h"
 #include "vanban/text.h"
 
@@ -24,33 +25,19 @@ using testing::SourceDir;
 using testing::TempFiles;
 using testing::VanbanCli;
 
-const ExtractorSetup& Builtins() {
-  static const ExtractorSetup* setup = [] {
-    auto s = SetUpExtractors();
-    if (!s.ok()) {
-      std::fprintf(stderr, "%s\n", s.status().message().c_str());
-      std::abort();
-    }
-    return std::move(s).value().release();
-  }();
-  return *setup;
-}
+using testing::TestEngine;
 
 ProcessedDocument ProcessText(const std::string& text) {
   Document doc;
   doc.source.path = "<memory>";
   EXPECT_TRUE(IngestText(text, doc).ok());
-  ProcessedDocument result;
-  result.document = Normalize(std::move(doc));
-  result.structure = AnalyzeStructure(result.document);
-  result.extraction = RunExtractors(result.document, result.structure, Builtins().registry);
-  return result;
+  return TestEngine().Extract(Normalize(std::move(doc)));
 }
 
 // ---- gold corpus -------------------------------------------------------------------------
 
 TEST(GoldSet, FieldScoresMeetThresholds) {
-  const auto all = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), false), Builtins().registry);
+  const auto all = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), false), TestEngine());
   ASSERT_TRUE(all.ok()) << all.status().message();
   std::printf("[ GOLD     ] all %zu gold documents\n%s", score::GoldFiles(SourceDir(), false).size(),
               all->Table().c_str());
@@ -73,7 +60,7 @@ TEST(GoldSet, FieldScoresMeetThresholds) {
   }
   EXPECT_EQ(all->fields.size(), floors.size());
 
-  const auto seeds = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), true), Builtins().registry);
+  const auto seeds = score::ScoreGold(SourceDir(), score::GoldFiles(SourceDir(), true), TestEngine());
   ASSERT_TRUE(seeds.ok());
   std::printf("[ GOLD     ] the five seeds\n%s", seeds->Table().c_str());
   for (const char* field : {"header.number", "header.date", "header.type", "header.issuer"}) {
@@ -86,8 +73,26 @@ TEST(GoldSet, FieldScoresMeetThresholds) {
 
 class BuiltinRule : public ::testing::TestWithParam<std::string> {};
 
+// The parameterized suite below runs over the rules the engine loaded; this test makes sure that is
+// every built-in pack, each with rules of every kind its extractor reads.
+TEST(BuiltinRules, EveryPackIsLoadedWithRulesOfEveryKindItsExtractorReads) {
+  const ExtractorRegistry& registry = TestEngine().extractors();
+  ASSERT_GE(registry.RulePacks().size(), 5u);
+  for (const std::string& pack : registry.RulePacks()) {
+    const std::string folder = "/plugins/" + pack + "/rules/";
+    EXPECT_TRUE(std::any_of(TestEngine().rule_files().begin(), TestEngine().rule_files().end(),
+                            [&](const std::string& f) { return f.find(folder) != std::string::npos; }))
+        << "no rule file of pack " << pack;
+  }
+  for (const auto& e : registry.extractors()) {
+    for (const RuleKindUse& use : e->Info().rule_kinds) {
+      EXPECT_GT(registry.rules().CountKind(use.kind), 0u) << e->Info().name << " reads kind " << use.kind;
+    }
+  }
+}
+
 TEST_P(BuiltinRule, ExamplesMatchAndCounterExamplesDoNot) {
-  const RuleSet& rules = *Builtins().rules;
+  const RuleSet& rules = TestEngine().extractors().rules();
   const Rule* rule = rules.FindRule(GetParam());
   ASSERT_NE(rule, nullptr);
   for (const std::string& failure : rules.CheckRule(*rule)) ADD_FAILURE() << failure;
@@ -95,7 +100,7 @@ TEST_P(BuiltinRule, ExamplesMatchAndCounterExamplesDoNot) {
 
 std::vector<std::string> BuiltinRuleIds() {
   std::vector<std::string> ids;
-  for (const Rule& r : Builtins().rules->rules()) ids.push_back(r.id);
+  for (const Rule& r : TestEngine().extractors().rules().rules()) ids.push_back(r.id);
   return ids;
 }
 
@@ -153,8 +158,8 @@ TEST(RulePack, RulesCheckCommandRunsEveryExample) {
   TempFiles files;
   std::filesystem::create_directories(files.Path("pack"));
   files.Write("pack/wrong.toml",
-              "[[rule]]\nid = \"x.wrong\"\nkind = \"date\"\npattern = 'ngày (?P<d>\\d+)'\n"
-              "examples = [{ text = \"ngày 5\", d = \"6\" }]\n");
+              "[[rule]]\nid = \"x.wrong\"\nkind = \"date\"\npattern = 'ngày (?P<d>\\d+)/(?P<m>\\d+)'\n"
+              "examples = [{ text = \"ngày 5/3\", d = \"6\" }]\n");
   const auto bad = RunCommand(ShellQuote(VanbanCli()) + " rules check --rules " + ShellQuote(files.Path("pack")) + " 2>&1");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("wrong.toml:"), std::string::npos) << bad.out;
@@ -263,8 +268,7 @@ TEST(ExtractBadInput, OcrGarbageAtListEntryEnds) {
   const ProcessedDocument r = ProcessText(text);
   EXPECT_TRUE(r.extraction.errors.empty());
   // Invalid UTF-8 would come out as U+FFFD (the text holds none), not as an exception.
-  const std::string json =
-      DocumentToJson(r.document, {}, &r.extraction).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string json = testing::RecordOf(r, -1);
   EXPECT_EQ(json.find("\xEF\xBF\xBD"), std::string::npos) << json;
 }
 

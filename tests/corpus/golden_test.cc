@@ -4,9 +4,7 @@
 #include <filesystem>
 
 #include "golden.h"
-#include "vanban/builtin_plugins.h"
-#include "vanban/pipeline.h"
-#include "vanban/record.h"
+#include "../unit/test_engine.h"
 
 namespace vanban {
 namespace {
@@ -26,7 +24,7 @@ std::vector<std::string> SeedNames() {
 class SeedGolden : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SeedGolden, ParagraphsMatchGolden) {
-  const Document doc = ExtractDocument(SourceDir() + "/corpus/seeds/" + GetParam(), PipelineOptions{});
+  const Document doc = testing::ExtractDocument(SourceDir() + "/corpus/seeds/" + GetParam(), PipelineOptions{});
   ASSERT_TRUE(doc.ok());
   ExpectMatchesGolden("paragraphs/" + GetParam(), doc.text + "\n");
 }
@@ -34,17 +32,13 @@ TEST_P(SeedGolden, ParagraphsMatchGolden) {
 TEST_P(SeedGolden, RecordMatchesGolden) {
   // The whole record, extraction included. Run from the source directory so the record's path is the
   // portable relative one.
-  auto setup = SetUpExtractors();
-  ASSERT_TRUE(setup.ok()) << setup.status().message();
-  PipelineOptions options;
-  options.extractors = &(*setup)->registry;
   const std::filesystem::path previous = std::filesystem::current_path();
   std::filesystem::current_path(SourceDir());
-  const ProcessedDocument result = ProcessDocument("corpus/seeds/" + GetParam(), options);
+  const ProcessedDocument result = testing::ProcessDocument("corpus/seeds/" + GetParam());
   std::filesystem::current_path(previous);
   const std::string name = std::filesystem::path(GetParam()).stem().string();
   ExpectMatchesGolden("records/" + name + ".json",
-                      DocumentToJson(result.document, RecordOptions{}, &result.extraction).dump(2) + "\n");
+                      testing::RecordOf(result) + "\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, SeedGolden, ::testing::ValuesIn(SeedNames()),

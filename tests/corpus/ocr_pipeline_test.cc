@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../unit/test_engine.h"
 #include "../unit/test_files.h"
 #include "tools.h"
 #include "vanban/metrics.h"
@@ -17,6 +18,7 @@
 namespace vanban {
 namespace {
 
+using testing::ExtractDocument;
 using testing::ReadFile;
 using testing::RunCommand;
 using testing::ShellQuote;
@@ -55,9 +57,8 @@ std::string ImagePdf(const TempFiles& files, const std::string& png, const std::
 
 Document Extract(const std::string& path, OcrMode mode = OcrMode::kAuto, int timeout_ms = 0) {
   PipelineOptions options;
-  options.ingest.ocr.mode = mode;
-  options.ingest.ocr.jobs = 2;
-  options.ingest.ocr.engine.page_timeout_ms = timeout_ms;
+  options.ocr.mode = mode;
+  options.ocr.engine.page_timeout_ms = timeout_ms;
   return ExtractDocument(path, options);
 }
 
@@ -139,8 +140,7 @@ TEST(OcrPipeline, ScannedPagesInSeveralRoundsKeepTheirOrder) {
   ASSERT_EQ(RunCommand("qpdf --warning-exit-0 --empty --pages " + ShellQuote(scan) + " " + ShellQuote(text_pdf) + " " +
                        ShellQuote(scan) + " " + ShellQuote(scan) + " -- " + ShellQuote(pdf)).exit_code, 0);
   PipelineOptions options;
-  options.ingest.ocr.jobs = 1;
-  const Document doc = ExtractDocument(pdf, options);
+  const Document doc = ExtractDocument(pdf, options, /*ocr_workers=*/1);
   ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
   ASSERT_EQ(doc.pages.size(), 4u);
   for (size_t i : {0u, 2u, 3u}) {
@@ -161,15 +161,14 @@ TEST(OcrPipeline, EncryptedScannedPdfIsRecognizedWithItsPassword) {
   ASSERT_EQ(RunCommand("qpdf --warning-exit-0 --encrypt secret owner 256 -- " + ShellQuote(scan) + " " + ShellQuote(locked)).exit_code,
             0);
   PipelineOptions options;
-  options.ingest.ocr.jobs = 2;
-  options.ingest.pdf_password = "secret";
+  options.source.pdf_password = "secret";
   const Document doc = ExtractDocument(locked, options);
   ASSERT_TRUE(doc.ok()) << doc.errors[0].reason;
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_EQ(doc.pages[0].origin, Origin::kOcr);
   EXPECT_LT(CharacterErrorRate(truth, doc.pages[0].PrintedText()), 0.03);
 
-  options.ingest.pdf_password = "wrong";
+  options.source.pdf_password = "wrong";
   const Document refused = ExtractDocument(locked, options);
   ASSERT_EQ(refused.errors.size(), 1u);
   EXPECT_NE(refused.errors[0].reason.find("password"), std::string::npos) << refused.errors[0].reason;

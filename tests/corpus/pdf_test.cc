@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "../unit/test_engine.h"
 #include "../unit/test_files.h"
 #include "tools.h"
 #include "vanban/legacy_encoding.h"
@@ -23,9 +24,9 @@ using testing::TempFiles;
 
 Document ExtractFile(const std::string& path, const std::string& password = "", OcrMode ocr = OcrMode::kAuto) {
   PipelineOptions options;
-  options.ingest.pdf_password = password;
-  options.ingest.ocr.mode = ocr;
-  return ExtractDocument(path, options);
+  options.source.pdf_password = password;
+  options.ocr.mode = ocr;
+  return testing::ExtractDocument(path, options);
 }
 
 std::vector<std::string> SeedPaths() {

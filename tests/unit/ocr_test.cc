@@ -3,6 +3,8 @@
 // the environment (Debian's Tesseract is several times slower otherwise).
 #include "vanban/metrics.h"
 #include "vanban/ocr.h"
+#include "vanban/page_images.h"
+#include "vanban/source.h"
 
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
@@ -321,11 +323,18 @@ TEST(OcrEngine, MissingLanguageDataIsNotFound) {
   EXPECT_EQ(OcrEngine::Create(no_language).status().code(), StatusCode::kInvalidArgument);
 }
 
-// Page `index` of `pdf` through a PdfPageRenderer opened for it.
+// Page `index` (0-based) of `pdf` through the page images of the PDF opened by its source driver.
 StatusOr<PixPtr> RenderPdfPage(std::string_view pdf, int index, int dpi, const ImageLimits& limits = {}) {
-  auto renderer = PdfPageRenderer::Open(pdf);
-  if (!renderer.ok()) return renderer.status();
-  return (*renderer)->Render(index, dpi, limits);
+  SourceRegistry sources;
+  RegisterBuiltinSources(sources);
+  SourceOptions options;
+  options.image_limits = limits;
+  OpenedInput input = OpenBytes(std::string(pdf), "test.pdf", options, sources);
+  if (!input.document.errors.empty()) {
+    const DocumentError& e = input.document.errors.front();
+    return Status(e.code == "corrupt" ? StatusCode::kCorrupt : StatusCode::kInternal, e.reason);
+  }
+  return input.file->page_images()->Image(index + 1, dpi, nullptr);
 }
 
 TEST(RenderPdfPage, RendersAtTheRequestedResolutionAndReadsBack) {

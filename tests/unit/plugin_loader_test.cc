@@ -1,6 +1,7 @@
 // Tests of the external plugin loader and of the "contacts" plugin, loaded from the shared libraries
 // the build puts in VANBAN_PLUGIN_DIR (and a copy built for ABI 999 in VANBAN_BADABI_PLUGIN_DIR).
 #include "vanban/plugin_loader.h"
+#include "vanban/rules.h"
 
 #include <dlfcn.h>
 #include <gtest/gtest.h>
@@ -56,8 +57,13 @@ Document MakeDocument(const std::string& text) { return MakeDocument({text}, {1}
 // Runs an extractor through the Extractor interface. External plugins see only the text, so an empty
 // structure will do.
 Status RunExtractor(const Extractor& extractor, const Document& doc, Extraction& out) {
-  return extractor.Extract(doc, DocumentStructure{}, out);
+  const DocumentStructure structure;
+  const Extraction earlier;
+  return extractor.Extract(ExtractionInput{doc, structure, *RuleSet::Empty(), earlier}, out);
 }
+
+// The shared section external plugins write into.
+std::vector<Finding>& Findings(Extraction& out) { return out.sections[std::string(kPluginFindingsSection)]; }
 
 // The contacts plugin, loaded from the build's plugin folder.
 class Contacts {
@@ -68,7 +74,7 @@ class Contacts {
   const std::vector<std::string>& messages() const { return messages_; }
   const ExtractorRegistry& registry() const { return registry_; }
 
-  std::vector<PluginFinding> Find(const std::string& text) const {
+  std::vector<Finding> Find(const std::string& text) const {
     Extraction out;
     if (registry_.extractors().size() != 1) {
       ADD_FAILURE() << "contacts plugin not loaded from " << kPluginDir;
@@ -77,7 +83,7 @@ class Contacts {
     const Status status = RunExtractor(*registry_.extractors()[0], MakeDocument(text), out);
     EXPECT_TRUE(status.ok()) << status.ToString();
     EXPECT_TRUE(out.errors.empty());
-    return out.findings;
+    return Findings(out);
   }
 
  private:
@@ -102,7 +108,8 @@ TEST(PluginLoader, LoadsContactsPlugin) {
   EXPECT_EQ(extractor.Version(), "1.0.0");
   EXPECT_FALSE(extractor.Description().empty());
   EXPECT_EQ(extractor.Origin(), (fs::path(kPluginDir) / "libvanban_contacts.so").string());
-  EXPECT_EQ(extractor.RuleCount(), 0u);
+  EXPECT_EQ(contacts.registry().RuleCount(extractor), 0u);
+  EXPECT_EQ(extractor.Info().sections, std::vector<std::string>{"findings"});
 }
 
 TEST(PluginLoader, AppendsAfterExtractorsAlreadyRegistered) {
@@ -230,10 +237,10 @@ TEST(PluginLoader, ExtractsContactsWithSpansAndPages) {
       {"email", "hotro-cntt@sgd.hanoi.gov.vn", "hotro-cntt@sgd.hanoi.gov.vn", 2},
       {"phone", "0358123456", "84-358-123-456", 2},
   };
-  ASSERT_EQ(out.findings.size(), expected.size());
+  ASSERT_EQ(Findings(out).size(), expected.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     SCOPED_TRACE(expected[i].printed);
-    const PluginFinding& f = out.findings[i];
+    const Finding& f = Findings(out)[i];
     EXPECT_EQ(f.plugin, "contacts");
     EXPECT_EQ(f.kind, expected[i].kind);
     EXPECT_EQ(f.value, expected[i].value);
@@ -244,7 +251,7 @@ TEST(PluginLoader, ExtractsContactsWithSpansAndPages) {
   }
   // Exact offsets of the first finding, to pin the span convention (half-open byte range).
   const size_t begin = doc.text.find("(024)");
-  EXPECT_EQ(out.findings[0].span, (Span{begin, begin + std::string("(024) 3825 3536").size()}));
+  EXPECT_EQ(Findings(out)[0].span, (Span{begin, begin + std::string("(024) 3825 3536").size()}));
 }
 
 TEST(PluginLoader, PluginIsSafeToRunFromManyThreads) {
@@ -262,7 +269,7 @@ TEST(PluginLoader, PluginIsSafeToRunFromManyThreads) {
     threads.emplace_back([&] {
       for (int round = 0; round < 20; ++round) {
         Extraction out;
-        if (!RunExtractor(extractor, doc, out).ok() || out.findings.size() != 400) ++wrong;
+        if (!RunExtractor(extractor, doc, out).ok() || Findings(out).size() != 400) ++wrong;
       }
     });
   }
@@ -311,7 +318,7 @@ TEST(ContactsPlugin, FindsEmailsAndPhones) {
   Contacts contacts;
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
-    const std::vector<PluginFinding> findings = contacts.Find(c.text);
+    const std::vector<Finding> findings = contacts.Find(c.text);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].kind, c.kind);
     EXPECT_EQ(findings[0].value, c.value);
@@ -339,8 +346,8 @@ TEST(ContactsPlugin, IgnoresNumbersThatAreNotPhonesAndTextThatIsNoAddress) {
   Contacts contacts;
   for (const std::string& text : cases) {
     SCOPED_TRACE(text);
-    const std::vector<PluginFinding> findings = contacts.Find(text);
-    for (const PluginFinding& f : findings) ADD_FAILURE() << f.kind << " " << f.value;
+    const std::vector<Finding> findings = contacts.Find(text);
+    for (const Finding& f : findings) ADD_FAILURE() << f.kind << " " << f.value;
   }
 }
 
@@ -407,13 +414,13 @@ TEST(ExternalExtractor, DropsFindingsWithBadSpansAndRecordsOneError) {
   const Document doc = MakeDocument("abcdefgh");
   Extraction out;
   ASSERT_TRUE(RunExtractor(extractor, doc, out).ok());
-  ASSERT_EQ(out.findings.size(), 2u);
-  EXPECT_EQ(out.findings[0].value, "ok");
-  EXPECT_EQ(out.findings[0].span, (Span{0, 3}));
-  EXPECT_DOUBLE_EQ(out.findings[0].confidence, 0.7);
-  EXPECT_EQ(out.findings[1].value, "end of text");
-  EXPECT_EQ(out.findings[1].span, (Span{8, 8}));
-  EXPECT_DOUBLE_EQ(out.findings[1].confidence, 1.0);  // clamped
+  ASSERT_EQ(Findings(out).size(), 2u);
+  EXPECT_EQ(Findings(out)[0].value, "ok");
+  EXPECT_EQ(Findings(out)[0].span, (Span{0, 3}));
+  EXPECT_DOUBLE_EQ(Findings(out)[0].confidence, 0.7);
+  EXPECT_EQ(Findings(out)[1].value, "end of text");
+  EXPECT_EQ(Findings(out)[1].span, (Span{8, 8}));
+  EXPECT_DOUBLE_EQ(Findings(out)[1].confidence, 1.0);  // clamped
   ASSERT_EQ(out.errors.size(), 1u);
   EXPECT_EQ(out.errors[0].code, "internal");
   EXPECT_EQ(out.errors[0].path, "test.txt");
@@ -427,7 +434,7 @@ TEST(ExternalExtractor, FailureBecomesStatusWithThePluginsMessage) {
   const Status status = RunExtractor(FakeExtractor(&FakeExtractFails), doc, out);
   EXPECT_EQ(status.code(), StatusCode::kInternal);
   EXPECT_EQ(status.message(), "plugin fake: model file missing");
-  EXPECT_TRUE(out.findings.empty());  // a failed run's findings are not kept
+  EXPECT_TRUE(Findings(out).empty());  // a failed run's findings are not kept
 
   const Status silent = RunExtractor(FakeExtractor(&FakeExtractFailsSilently), doc, out);
   EXPECT_EQ(silent.code(), StatusCode::kInternal);
@@ -440,16 +447,16 @@ TEST(ExternalExtractor, PageIsThatOfTheParagraphHoldingTheBegin) {
   Extraction out;
   ASSERT_TRUE(RunExtractor(extractor, doc, out).ok());
   std::vector<int> pages;
-  for (const PluginFinding& f : out.findings) pages.push_back(f.page);
+  for (const Finding& f : Findings(out)) pages.push_back(f.page);
   EXPECT_EQ(pages, (std::vector<int>{1, 1, 2, 4, 4}));
-  for (const PluginFinding& f : out.findings) EXPECT_EQ(f.plugin, "fake");
+  for (const Finding& f : Findings(out)) EXPECT_EQ(f.plugin, "fake");
 
   Document no_paragraphs = doc;
   no_paragraphs.paragraphs.clear();
   Extraction out2;
   ASSERT_TRUE(RunExtractor(extractor, no_paragraphs, out2).ok());
-  ASSERT_FALSE(out2.findings.empty());
-  EXPECT_EQ(out2.findings[0].page, 0);
+  ASSERT_FALSE(Findings(out2).empty());
+  EXPECT_EQ(Findings(out2)[0].page, 0);
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "scorer.h"
-#include "vanban/builtin_plugins.h"
+#include "vanban/pipeline.h"
 
 int main(int argc, char** argv) {
   std::string root = VANBAN_SOURCE_DIR, misses, filter;
@@ -24,14 +24,14 @@ int main(int argc, char** argv) {
       root = argv[i];
     }
   }
-  auto setup = vanban::SetUpExtractors();
-  if (!setup.ok()) {
-    std::fprintf(stderr, "vanban-score: %s\n", setup.status().message().c_str());
+  auto engine = vanban::Engine::Create();
+  if (!engine.ok()) {
+    std::fprintf(stderr, "vanban-score: %s\n", engine.status().message().c_str());
     return 2;
   }
   auto files = vanban::score::GoldFiles(root, seeds_only);
   std::erase_if(files, [&](const std::string& f) { return f.find(filter) == std::string::npos; });
-  auto report = vanban::score::ScoreGold(root, files, (*setup)->registry);
+  auto report = vanban::score::ScoreGold(root, files, **engine);
   if (!report.ok()) {
     std::fprintf(stderr, "vanban-score: %s\n", report.status().message().c_str());
     return 1;

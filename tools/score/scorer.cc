@@ -126,8 +126,7 @@ std::vector<std::string> GoldFiles(const std::string& root, bool seeds_only) {
   return files;
 }
 
-StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::string>& gold_files,
-                           const ExtractorRegistry& registry) {
+StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::string>& gold_files, const Engine& engine) {
   static const char* const kFields[] = {
       "header.number", "header.date",  "header.type",  "header.issuer",    "header.place",
       "header.draft",  "header.signer", "references",  "references.type",  "references.date",
@@ -137,14 +136,13 @@ StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::strin
   std::map<std::string, FieldScore*> by_name;
   for (const char* name : kFields) report.fields.push_back({name});
   for (FieldScore& f : report.fields) by_name[f.field] = &f;
-  PipelineOptions options;
-  options.extractors = &registry;
+  const PipelineOptions options;
   for (const std::string& gold_path : gold_files) {
     std::ifstream in(gold_path);
     const Json gold = Json::parse(in, nullptr, false);
     if (gold.is_discarded()) return Status::Corrupt(gold_path + ": not valid JSON");
     const std::string doc_path = (std::filesystem::path(root) / Str(gold["document"])).string();
-    const ProcessedDocument result = ProcessDocument(doc_path, options);
+    const ProcessedDocument result = engine.Process(doc_path, options);
     if (!result.ok()) return Status::Internal(doc_path + ": extraction failed");
     const Extraction& x = result.extraction;
     const std::string name = std::filesystem::path(gold_path).stem().string();

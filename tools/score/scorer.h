@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "vanban/extractor.h"
+#include "vanban/pipeline.h"
 #include "vanban/status.h"
 
 namespace vanban::score {
@@ -30,9 +30,8 @@ struct Report {
   std::string Table() const;  // one line per field: tp fp fn precision recall F1
 };
 
-// Runs `registry` over the document each gold file names (relative to `root`) and scores it.
-StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::string>& gold_files,
-                           const ExtractorRegistry& registry);
+// Runs `engine` over the document each gold file names (relative to `root`) and scores it.
+StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::string>& gold_files, const Engine& engine);
 
 // corpus/gold/*.json under `root`, sorted; with `seeds_only`, only those whose document is a seed.
 std::vector<std::string> GoldFiles(const std::string& root, bool seeds_only);

@@ -1,14 +1,20 @@
-// What the extractors find in a document: the fields the vanban.document/1 record gains from the
-// extraction plugins (header, references, laws, dates, deadlines, tasks, and external plugins'
-// findings). Every finding carries its span in Document::text and its page, so a report can show the
-// printed words it rests on.
+// What the extractors find in a document: the sections the vanban.document/1 record gains from the
+// extractors. Each section is written by one extractor (ExtractorInfo::sections): the typed
+// sections of the built-in vocabulary (header, references, laws, dates, deadlines, tasks), which
+// the checker and the catalog read, and open sections of findings for any other extractor (a new
+// built-in or an external plugin), which the record writes and reads back without knowing them.
+// Every finding carries its span in Document::text and its page, so a report can show the printed
+// words it rests on.
 //
 // Thread-safety: plain values.
 #ifndef VANBAN_EXTRACTION_H_
 #define VANBAN_EXTRACTION_H_
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vanban/document.h"
@@ -90,15 +96,29 @@ struct Task {
   Span span;
 };
 
-// A finding of an external plugin: free-form kind and value.
-struct PluginFinding {
-  std::string plugin;
-  std::string kind;
-  std::string value;
-  double confidence = 1.0;
+// A finding of an open section: free-form kind and value.
+struct Finding {
+  std::string plugin;       // in the shared "findings" section: the external plugin that found it
+  std::string kind;         // "urgency", "email"
+  std::string value;        // normalized value: "hoa_toc", "0912345678"
+  std::string text;         // the words as they read in Document::text (may be empty)
+  double confidence = 1.0;  // 0..1
   int page = 0;
   Span span;
 };
+
+// Names of the typed sections, as in the record.
+inline constexpr std::string_view kHeaderSection = "header";
+inline constexpr std::string_view kReferencesSection = "references";
+inline constexpr std::string_view kLawsSection = "laws";
+inline constexpr std::string_view kDatesSection = "dates";
+inline constexpr std::string_view kDeadlinesSection = "deadlines";
+inline constexpr std::string_view kTasksSection = "tasks";
+// The open section every external plugin writes its findings into.
+inline constexpr std::string_view kPluginFindingsSection = "findings";
+
+// True for the six typed sections above.
+bool IsTypedSection(std::string_view name);
 
 struct Extraction {
   Header header;
@@ -107,8 +127,15 @@ struct Extraction {
   std::vector<DateMention> dates;
   std::vector<Deadline> deadlines;
   std::vector<Task> tasks;
-  std::vector<PluginFinding> findings;
+  // Open sections by name, in name order: each extractor's own findings. An extractor that
+  // declares one gets it (empty when it found nothing).
+  std::map<std::string, std::vector<Finding>, std::less<>> sections;
   std::vector<DocumentError> errors;  // an extractor that failed on this document
+
+  // The findings of an open section; null when no extractor declared it.
+  const std::vector<Finding>* Section(std::string_view name) const;
+  // Names of the sections that hold something (typed ones with a value, open ones non-empty).
+  std::vector<std::string> FilledSections() const;
 };
 
 }  // namespace vanban

@@ -1,14 +1,11 @@
 // OCR: page images in, pages of recognized words out.
 //
-// Three pieces, usable apart:
-//   DecodeImages / PdfPageRenderer  bytes -> page images (Leptonica PIX), with size limits checked
-//                                 from the file header before any pixel is allocated;
-//   PreprocessPage                image -> cleaned 8 bpp grey or 1 bpp image (background, colour
-//                                 marks, skew, binarization, specks), each step switchable;
-//   OcrEngine                     one initialized Tesseract, image -> vanban::Page with word boxes
-//                                 and confidences.
-// Leptonica and Tesseract stay out of this header: PIX is only forward-declared and owned through
-// PixPtr. Nothing here throws; failures are Status values.
+// Two pieces, usable apart (page images come from sources: vanban/page_images.h):
+//   PreprocessPage  image -> cleaned 8 bpp grey or 1 bpp image (background, colour marks, skew,
+//                   binarization, specks), each step switchable;
+//   OcrEngine       one initialized Tesseract, image -> vanban::Page with word boxes and confidences.
+// Leptonica and Tesseract stay out of this header: PIX is only forward-declared (vanban/image.h).
+// Nothing here throws; failures are Status values.
 //
 // Thread-safety: the free functions are thread-safe. An OcrEngine is not: use one per worker
 // thread. Debian's Tesseract uses OpenMP, which makes a page several times slower unless the
@@ -23,17 +20,10 @@
 #include <vector>
 
 #include "vanban/document.h"
+#include "vanban/image.h"
 #include "vanban/status.h"
 
-struct Pix;  // Leptonica's image (PIX)
-
 namespace vanban {
-
-// Destroys a Leptonica image (pixDestroy). Null is fine.
-struct PixDeleter {
-  void operator()(Pix* pix) const;
-};
-using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 // Image cleaning before recognition. Each step can be switched off. The defaults gave the lowest
 // character error rate with Debian's "vie" model on generated A4 scans (scripts/make-scans.sh:
@@ -64,51 +54,6 @@ struct PreprocessOptions {
 // (may be null), e.g. "deskewed 1.80°", separated by "; ". Fails only on a null or unusable image
 // or when memory runs out.
 StatusOr<PixPtr> PreprocessPage(const Pix* image, const PreprocessOptions& options, std::string* notes);
-
-// One page of an image file. `image` is null exactly when `error` is set.
-struct ImagePage {
-  int number = 0;      // 1-based
-  PixPtr image;        // as decoded (any depth), resolution from the file when it has one
-  std::string error;   // this page could not be decoded, and why
-  std::string note;    // what decoding did, e.g. "downscaled from 9000x9000 to 6325x6325"
-};
-
-struct ImageLimits {
-  // Pages with more pixels than this are refused (the header is read first; nothing is allocated).
-  int64_t max_pixels = 200'000'000;
-  // Pages with more pixels than this are scaled down to about this many (JPEG: while decoding).
-  int64_t downscale_above = 40'000'000;
-  // A multi-page TIFF with more pages than this is refused.
-  int max_pages = 2000;
-};
-
-// Decodes PNG, JPEG or TIFF bytes (every page of a multi-page TIFF). A file holding one image
-// returns its failure as the Status (kCorrupt, kResourceExhausted for a page over max_pixels,
-// kUnsupported for other formats). In a multi-page TIFF a bad page gets an ImagePage with `error`
-// and the other pages still load; the Status fails only when the TIFF structure itself is unreadable.
-StatusOr<std::vector<ImagePage>> DecodeImages(std::string_view bytes, const ImageLimits& limits = {});
-
-// Renders pages of one PDF at a given resolution (poppler-cpp, antialiasing on). The document is
-// parsed once, in Open; `pdf_bytes` must outlive the renderer. Not thread-safe.
-class PdfPageRenderer {
- public:
-  // kCorrupt for an unreadable PDF, kPermissionDenied for an encrypted one that `password` (owner
-  // or user password; empty: none) does not open, kResourceExhausted for one over 2 GiB.
-  static StatusOr<std::unique_ptr<PdfPageRenderer>> Open(std::string_view pdf_bytes, const std::string& password = {});
-  ~PdfPageRenderer();
-  PdfPageRenderer(const PdfPageRenderer&) = delete;
-  PdfPageRenderer& operator=(const PdfPageRenderer&) = delete;
-
-  int page_count() const;
-  // Page `page_index` (0-based) as a 32 bpp image with its resolution set. kInvalidArgument for a
-  // bad index or dpi, kResourceExhausted when the page would exceed limits.max_pixels.
-  StatusOr<PixPtr> Render(int page_index, int dpi, const ImageLimits& limits = {}) const;
-
- private:
-  struct Doc;  // the poppler document, owned
-  explicit PdfPageRenderer(std::unique_ptr<Doc> doc);
-  std::unique_ptr<Doc> doc_;
-};
 
 // Two-column regions of a page (issuer | national motto, number | place and date, copies-to |
 // signature) come out of Tesseract as lines running across both columns, which mixes the issuer

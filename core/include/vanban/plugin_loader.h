@@ -54,27 +54,22 @@ class ExternalExtractor final : public Extractor {
   ExternalExtractor(const ExternalExtractor&) = delete;
   ExternalExtractor& operator=(const ExternalExtractor&) = delete;
 
-  std::string_view Name() const override { return name_; }
-  std::string_view Version() const override { return version_; }
-  std::string_view Description() const override { return description_; }
-  // The path of the shared library, as found on the search path.
-  std::string Origin() const override { return path_; }
+  // Its origin is the path of the shared library, as found on the search path; it writes its
+  // findings into the shared "findings" section and reads no rules.
+  const ExtractorInfo& Info() const override { return info_; }
 
-  // Runs the plugin on doc.text; `structure` is not used (plugins see only the text). Each finding
+  // Runs the plugin on the document's text (plugins see only the text). Each finding
   // becomes a PluginFinding whose page is that of the paragraph holding its first byte (0 when the
   // document has no paragraphs). Findings with begin > end, end past the text, or a null kind or value
   // are dropped, and one DocumentError with code "internal" naming the plugin is added to out.errors.
   // When the plugin returns non-zero, its findings are discarded and an internal Status carrying the
   // plugin's message is returned.
-  Status Extract(const Document& doc, const DocumentStructure& structure, Extraction& out) const override;
+  Status Extract(const ExtractionInput& input, Extraction& out) const override;
 
  private:
   // Declared first so that it is destroyed last, after everything that may point into the library.
   SharedLibraryHandle handle_;
-  std::string name_;
-  std::string version_;
-  std::string description_;
-  std::string path_;
+  ExtractorInfo info_;
   decltype(vanban_plugin_v1::extract) extract_;
 };
 

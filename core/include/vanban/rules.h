@@ -87,6 +87,9 @@ class RuleSet {
   static StatusOr<std::shared_ptr<const RuleSet>> LoadString(std::string_view toml,
                                                              std::string_view file_name);
 
+  // A set without rules.
+  static std::shared_ptr<const RuleSet> Empty();
+
   RuleSet(const RuleSet&) = delete;
   RuleSet& operator=(const RuleSet&) = delete;
   ~RuleSet();

@@ -9,7 +9,6 @@
 #ifndef VANBAN_STATUS_H_
 #define VANBAN_STATUS_H_
 
-#include <cassert>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,19 +57,38 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-// Holds either a value or a non-OK Status.
+namespace internal {
+// Reports the misuse (value() of a StatusOr that holds an error) and aborts: reading a value that
+// is not there is a bug in the caller, in every build type.
+[[noreturn]] void DieOfMissingValue(const Status& status);
+// The Status a StatusOr holds when it was built from an OK Status, which carries no value.
+Status OkStatusWithoutValue();
+}  // namespace internal
+
+// Holds either a value or a non-OK Status. Built from an OK Status (a bug: there is no value), it
+// holds an internal error instead, in every build type, so ok() never lies.
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(Status status) : status_(std::move(status)) { assert(!status_.ok()); }  // NOLINT
-  StatusOr(T value) : value_(std::move(value)) {}                                  // NOLINT
+  StatusOr(Status status)  // NOLINT: implicit, so that `return Status::NotFound(...)` works
+      : status_(status.ok() ? internal::OkStatusWithoutValue() : std::move(status)) {}
+  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT
 
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T& value() & { assert(ok()); return *value_; }
+  const T& value() const& {
+    if (!ok()) internal::DieOfMissingValue(status_);
+    return *value_;
+  }
+  T& value() & {
+    if (!ok()) internal::DieOfMissingValue(status_);
+    return *value_;
+  }
   // By value, so that `for (auto c : F().value())` never binds to a destroyed temporary.
-  T value() && { assert(ok()); return std::move(*value_); }
+  T value() && {
+    if (!ok()) internal::DieOfMissingValue(status_);
+    return std::move(*value_);
+  }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }
@@ -83,10 +101,23 @@ class [[nodiscard]] StatusOr {
 
 }  // namespace vanban
 
-#define VANBAN_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::vanban::Status _vanban_status = (expr); \
-    if (!_vanban_status.ok()) return _vanban_status; \
+// Returns the Status of `expr` from the calling function when it is not OK.
+#define VANBAN_RETURN_IF_ERROR(expr)                       \
+  do {                                                     \
+    ::vanban::Status _vanban_status = (expr);              \
+    if (!_vanban_status.ok()) return _vanban_status;       \
   } while (0)
+
+#define VANBAN_STATUS_CONCAT_INNER(a, b) a##b
+#define VANBAN_STATUS_CONCAT(a, b) VANBAN_STATUS_CONCAT_INNER(a, b)
+
+// `VANBAN_ASSIGN_OR_RETURN(auto x, F());` declares (or assigns) x from the value of the StatusOr
+// F() returns, or returns its Status from the calling function when it holds an error.
+#define VANBAN_ASSIGN_OR_RETURN(lhs, expr) \
+  VANBAN_ASSIGN_OR_RETURN_IMPL(VANBAN_STATUS_CONCAT(_vanban_status_or_, __LINE__), lhs, expr)
+#define VANBAN_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                                 \
+  if (!tmp.ok()) return tmp.status();                \
+  lhs = std::move(tmp).value()
 
 #endif  // VANBAN_STATUS_H_

@@ -26,7 +26,7 @@
 #include <sstream>
 #include <utility>
 
-#include "../text/utf8_util.h"
+#include "vanban/internal/utf8.h"
 #include "vanban/text.h"
 #include "vanban/vietnamese.h"
 

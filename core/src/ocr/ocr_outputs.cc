@@ -9,62 +9,17 @@
 #include <vector>
 
 #include "tesseract_util.h"
-#include "vanban/ocr_pipeline.h"
-#include "vanban/source.h"
+#include "vanban/ocr_service.h"
 
 namespace vanban {
 namespace {
 
-// Tesseract renderers take an output base and add their own extension.
-std::string Base(const std::string& path, const std::string& extension) {
-  if (path.size() > extension.size() && path.compare(path.size() - extension.size(), extension.size(), extension) == 0) {
-    return path.substr(0, path.size() - extension.size());
-  }
-  return path;
-}
-
-// The pages of a PDF or an image file, one at a time: a PDF page is rendered only when asked for,
-// so a long scan never holds more than one page image.
-class PageSource {
- public:
-  static StatusOr<PageSource> Open(std::string_view bytes, const OcrSettings& settings) {
-    PageSource source;
-    source.settings_ = &settings;
-    if (DetectMediaType(bytes.substr(0, 4096)) == kMediaPdf) {
-      StatusOr<std::unique_ptr<PdfPageRenderer>> renderer = PdfPageRenderer::Open(bytes);
-      if (!renderer.ok()) return renderer.status();
-      source.pdf_ = std::move(renderer).value();
-      return source;
-    }
-    StatusOr<std::vector<ImagePage>> images = DecodeImages(bytes, settings.limits);
-    if (!images.ok()) return images.status();
-    source.images_ = std::move(images).value();
-    return source;
-  }
-
-  int count() const { return pdf_ ? pdf_->page_count() : static_cast<int>(images_.size()); }
-
-  // Page `index` (0-based); an image page can be taken once.
-  StatusOr<PixPtr> Take(int index) {
-    if (pdf_) return pdf_->Render(index, settings_->dpi, settings_->limits);
-    ImagePage& image = images_[static_cast<size_t>(index)];
-    if (!image.error.empty()) return Status::Corrupt(image.error);
-    return std::move(image.image);
-  }
-
- private:
-  const OcrSettings* settings_ = nullptr;
-  std::unique_ptr<PdfPageRenderer> pdf_;
-  std::vector<ImagePage> images_;
-};
-
-Status Write(std::string_view input_bytes, const OcrSettings& settings, const OcrOutputs& outputs) {
-  StatusOr<PageSource> pages = PageSource::Open(input_bytes, settings);
-  if (!pages.ok()) return pages.status();
+Status Write(PageImages& pages, const OcrSettings& settings, const OcrOutputKinds& kinds, const std::string& folder) {
   const OcrOptions& options = settings.engine;
-  StatusOr<internal::TessPtr> api = internal::InitTesseract(options);
-  if (!api.ok()) return api.status();
-  tesseract::TessBaseAPI& tess = **api;
+  VANBAN_ASSIGN_OR_RETURN(internal::TessPtr api, internal::InitTesseract(options));
+  tesseract::TessBaseAPI& tess = *api;
+  // Tesseract's renderers take an output base and add their own extension.
+  const std::string base = folder + "/vanban";
   std::unique_ptr<tesseract::TessResultRenderer> renderer;
   const auto add = [&](tesseract::TessResultRenderer* r) {
     if (!renderer) {
@@ -73,14 +28,14 @@ Status Write(std::string_view input_bytes, const OcrSettings& settings, const Oc
       renderer->insert(r);  // the first renderer owns the chain
     }
   };
-  if (!outputs.pdf.empty()) add(new tesseract::TessPDFRenderer(Base(outputs.pdf, ".pdf").c_str(), tess.GetDatapath(), false));
-  if (!outputs.hocr.empty()) add(new tesseract::TessHOcrRenderer(Base(outputs.hocr, ".hocr").c_str()));
-  if (!outputs.alto.empty()) add(new tesseract::TessAltoRenderer(Base(outputs.alto, ".xml").c_str()));
+  if (kinds.pdf) add(new tesseract::TessPDFRenderer(base.c_str(), tess.GetDatapath(), false));
+  if (kinds.hocr) add(new tesseract::TessHOcrRenderer(base.c_str()));
+  if (kinds.alto) add(new tesseract::TessAltoRenderer(base.c_str()));
   if (!renderer) return Status::InvalidArgument("no output requested");
   if (!renderer->BeginDocument("vanban")) return Status::IoError("cannot write the OCR outputs");
-  for (int i = 0; i < pages->count(); ++i) {
+  for (int i = 0; i < pages.page_count(); ++i) {
     const std::string page = "page " + std::to_string(i + 1) + ": ";
-    StatusOr<PixPtr> image = pages->Take(i);
+    StatusOr<PixPtr> image = pages.Image(i + 1, settings.dpi, nullptr);
     if (!image.ok()) return Status(image.status().code(), page + image.status().message());
     StatusOr<PixPtr> clean = PreprocessPage(image->get(), options.preprocess, nullptr);
     if (!clean.ok()) return Status(clean.status().code(), page + clean.status().message());
@@ -100,9 +55,10 @@ Status Write(std::string_view input_bytes, const OcrSettings& settings, const Oc
 
 }  // namespace
 
-Status WriteOcrOutputs(std::string_view input_bytes, const OcrSettings& settings, const OcrOutputs& outputs) {
+Status WriteOcrOutputs(PageImages& images, const OcrSettings& settings, const OcrOutputKinds& kinds,
+                       const std::string& folder) {
   try {
-    return Write(input_bytes, settings, outputs);
+    return Write(images, settings, kinds, folder);
   } catch (const std::bad_alloc&) {
     return Status::ResourceExhausted("out of memory writing the OCR outputs");
   } catch (...) {

@@ -14,16 +14,7 @@
 
 namespace vanban {
 
-void PixDeleter::operator()(Pix* pix) const {
-  if (pix != nullptr) pixDestroy(&pix);
-}
-
 namespace internal {
-
-void SilenceLeptonica() {
-  static std::once_flag once;
-  std::call_once(once, [] { setMsgSeverity(L_SEVERITY_NONE); });
-}
 
 int EstimatePaperLevel(const Pix* grey) {
   const int w = pixGetWidth(Mutable(grey)), h = pixGetHeight(Mutable(grey));

@@ -1,47 +1,52 @@
+// The source registry and the one way every input is read, identified and opened.
 #include <openssl/evp.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <memory>
+#include <exception>
+#include <iostream>
+#include <iterator>
+#include <new>
 
+#include "source_drivers.h"
+#include "vanban/internal/files.h"
 #include "vanban/source.h"
 
 namespace vanban {
-namespace {
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
-StatusOr<std::string> ReadFile(const std::string& path, uint64_t max_bytes) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) return Status::NotFound("no such file");
-  if (std::filesystem::is_directory(status)) return Status::InvalidArgument("is a directory, not a file");
-  if (!std::filesystem::is_regular_file(status)) return Status::Unsupported("not a regular file");
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) {
-    const int err = errno;
-    if (err == EACCES || err == EPERM) return Status::PermissionDenied(std::string("cannot open: ") + std::strerror(err));
-    return Status::IoError(std::string("cannot open: ") + std::strerror(err));
-  }
-  std::string bytes;
-  char buf[1 << 16];
-  for (;;) {
-    const size_t n = std::fread(buf, 1, sizeof buf, file.get());
-    bytes.append(buf, n);
-    if (bytes.size() > max_bytes) {
-      return Status::ResourceExhausted("file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+Status SourceRegistry::Add(std::unique_ptr<SourceDriver> driver) {
+  if (driver == nullptr) return Status::InvalidArgument("no source driver given");
+  for (const auto& d : drivers_) {
+    if (d->Name() == driver->Name()) {
+      return Status::InvalidArgument("a source driver named '" + std::string(driver->Name()) + "' is already registered");
     }
-    if (n < sizeof buf) break;
   }
-  if (std::ferror(file.get())) return Status::IoError(std::string("read failed: ") + std::strerror(errno));
-  return bytes;
+  drivers_.push_back(std::move(driver));
+  return Status::Ok();
 }
 
-}  // namespace
+SourceRegistry::Identified SourceRegistry::Identify(std::string_view head) const {
+  head = head.substr(0, kIdentifyBytes);
+  if (head.empty()) return {nullptr, kMediaEmpty};
+  for (const auto& driver : drivers_) {
+    if (const std::string_view media = driver->Identify(head); !media.empty()) return {driver.get(), media};
+  }
+  return {nullptr, kMediaBinary};
+}
+
+void RegisterBuiltinSources(SourceRegistry& registry) {
+  // Most specific first: the text driver takes whatever has no binary bytes.
+  for (auto* make : {&internal::MakePdfDriver, &internal::MakeImageDriver, &internal::MakeTextDriver}) {
+    (void)registry.Add(make());  // the built-in names are distinct
+  }
+}
+
+std::string_view DetectMediaType(std::string_view head) {
+  static const SourceRegistry* const builtins = [] {
+    auto* registry = new SourceRegistry();  // immutable once filled; lives for the process
+    RegisterBuiltinSources(*registry);
+    return registry;
+  }();
+  return builtins->Identify(head).media_type;
+}
 
 std::string Sha256Hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -56,57 +61,79 @@ std::string Sha256Hex(std::string_view bytes) {
   return out;
 }
 
-std::string_view DetectMediaType(std::string_view head) {
-  const auto starts = [&](std::string_view magic) { return head.substr(0, magic.size()) == magic; };
-  if (head.empty()) return kMediaEmpty;
-  // PDF readers accept the header anywhere in the first kilobyte.
-  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return kMediaPdf;
-  if (starts("\x89PNG\r\n\x1a\n")) return kMediaPng;
-  if (starts("\xFF\xD8\xFF")) return kMediaJpeg;
-  if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4))) return kMediaTiff;
-  if (starts("\xEF\xBB\xBF") || starts("\xFF\xFE") || starts("\xFE\xFF")) return kMediaText;
-  // Text has no NUL bytes and few control characters; TCVN3's VN1 level uses a handful of C0 codes
-  // for capital letters, so a small share is allowed.
-  size_t controls = 0;
-  const std::string_view sample = head.substr(0, 1 << 16);
-  for (unsigned char c : sample) {
-    if (c == 0) return kMediaBinary;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++controls;
-  }
-  if (controls * 20 > sample.size()) return kMediaBinary;
-  return kMediaText;
+namespace {
+
+void AddFileError(Document& doc, const Status& s) {
+  doc.errors.push_back({doc.source.path, 0, std::string(StatusCodeName(s.code())), s.message()});
 }
 
-Document Ingest(const std::string& path, const IngestOptions& options) {
-  Document doc;
-  doc.source.path = path;
-  const auto fail = [&](const Status& s) {
-    doc.errors.push_back({path, 0, std::string(StatusCodeName(s.code())), s.message()});
-  };
-  StatusOr<std::string> bytes = ReadFile(path, options.max_file_bytes);
-  if (!bytes.ok()) {
-    fail(bytes.status());
-    return doc;
-  }
+Status OpenAndRead(std::shared_ptr<const std::string> bytes, const SourceOptions& options,
+                   const SourceRegistry& registry, OpenedInput& input) {
+  Document& doc = input.document;
   doc.source.size_bytes = bytes->size();
   doc.source.sha256 = Sha256Hex(*bytes);
-  const std::string_view media = DetectMediaType(*bytes);
-  doc.source.media_type = std::string(media);
-  Status status;
-  if (media == kMediaEmpty) {
-    status = Status::Corrupt("file is empty");
-  } else if (media == kMediaPdf) {
-    status = IngestPdf(*bytes, options, doc);
-    if (status.ok()) OcrPdfPages(*bytes, options.pdf_password, options.ocr, doc);
-  } else if (media == kMediaPng || media == kMediaJpeg || media == kMediaTiff) {
-    status = IngestImages(*bytes, options.ocr, doc);
-  } else if (media == kMediaText) {
-    status = IngestText(*bytes, doc);
-  } else if (media == kMediaBinary) {
-    status = Status::Unsupported("binary content that is neither text, PDF nor a supported image");
+  const SourceRegistry::Identified identified = registry.Identify(*bytes);
+  doc.source.media_type = std::string(identified.media_type);
+  if (identified.media_type == kMediaEmpty) return Status::Corrupt("file is empty");
+  if (identified.driver == nullptr) {
+    std::string names;
+    for (const auto& d : registry.drivers()) names += (names.empty() ? "" : ", ") + std::string(d->Name());
+    return Status::Unsupported("binary content that is neither text, PDF nor a supported image (sources: " + names +
+                               ")");
   }
-  if (!status.ok()) fail(status);
-  return doc;
+  VANBAN_ASSIGN_OR_RETURN(input.file, identified.driver->Open(std::move(bytes), identified.media_type, options));
+  return input.file->ReadPages(doc);
+}
+
+OpenedInput OpenShared(std::shared_ptr<const std::string> bytes, const std::string& path,
+                       const SourceOptions& options, const SourceRegistry& registry) {
+  OpenedInput input;
+  input.document.source.path = path;
+  Status status;
+  // Drivers report through Status; this keeps an unexpected exception (bad_alloc on a huge page)
+  // from escaping and losing the other files' results.
+  try {
+    status = OpenAndRead(std::move(bytes), options, registry, input);
+  } catch (const std::bad_alloc&) {
+    status = Status::ResourceExhausted("out of memory reading the file");
+  } catch (const std::exception& e) {
+    status = Status::Internal(std::string("unexpected failure: ") + e.what());
+  }
+  if (!status.ok()) AddFileError(input.document, status);
+  return input;
+}
+
+StatusOr<std::string> ReadStandardInput(uint64_t max_bytes) {
+  std::string bytes;
+  char buf[1 << 16];
+  while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+    bytes.append(buf, static_cast<size_t>(std::cin.gcount()));
+    if (bytes.size() > max_bytes) {
+      return Status::ResourceExhausted("standard input is larger than the limit of " + std::to_string(max_bytes) +
+                                       " bytes");
+    }
+  }
+  if (std::cin.bad()) return Status::IoError("reading standard input failed");
+  return bytes;
+}
+
+}  // namespace
+
+OpenedInput OpenBytes(std::string bytes, const std::string& path, const SourceOptions& options,
+                      const SourceRegistry& registry) {
+  return OpenShared(std::make_shared<const std::string>(std::move(bytes)), path, options, registry);
+}
+
+OpenedInput OpenInput(const std::string& path, const SourceOptions& options, const SourceRegistry& registry) {
+  StatusOr<std::string> bytes =
+      path == "-" ? ReadStandardInput(options.max_file_bytes) : internal::ReadFileBytes(path, options.max_file_bytes);
+  if (!bytes.ok()) {
+    OpenedInput input;
+    input.document.source.path = path;
+    AddFileError(input.document, bytes.status());
+    return input;
+  }
+  return OpenBytes(std::move(bytes).value(), path, options, registry);
 }
 
 }  // namespace vanban

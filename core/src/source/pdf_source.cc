@@ -1,4 +1,5 @@
-// PDF source: the text layer of each page through poppler-cpp, with word boxes.
+// The PDF driver: the text layer of each page through poppler-cpp, with word boxes, and the
+// pages rendered as images for OCR. The document is parsed once, when the file is opened.
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -7,13 +8,14 @@
 #include <algorithm>
 #include <climits>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
-#include "../text/utf8_util.h"
-#include "poppler_util.h"
+#include "vanban/internal/utf8.h"
+#include "pdf_document.h"
+#include "source_drivers.h"
 #include "vanban/legacy_encoding.h"
+#include "vanban/page_images.h"
 #include "vanban/source.h"
 #include "vanban/text.h"
 
@@ -147,61 +149,89 @@ void RepairOrFlagTextLayer(Page& page) {
   }
 }
 
+// An opened PDF: its text layers, and its pages as images. Keeps the bytes, which poppler reads in
+// place.
+class PdfFile final : public OpenedFile, public PageImages {
+ public:
+  PdfFile(std::shared_ptr<const std::string> bytes, std::unique_ptr<poppler::document> pdf, ImageLimits limits)
+      : bytes_(std::move(bytes)), pdf_(std::move(pdf)), limits_(limits) {}
+
+  Status ReadPages(Document& doc) override {
+    const internal::PdfEnd end = internal::FindPdfEnd(*bytes_);
+    if (!end.has_marker) {
+      doc.errors.push_back({doc.source.path, 0, "corrupt",
+                            "PDF is truncated (no %EOF marker at its end); text was recovered from what is there"});
+    } else if (end.bytes_after_marker > 0) {
+      doc.warnings.push_back(std::to_string(end.bytes_after_marker) +
+                             " bytes of other data follow the PDF's end marker (%EOF); they were ignored");
+    }
+    const int count = pdf_->pages();
+    for (int i = 0; i < count; ++i) {
+      Page page;
+      page.number = i + 1;
+      page.origin = Origin::kTextLayer;
+      std::unique_ptr<poppler::page> pdf_page(pdf_->create_page(i));
+      if (!pdf_page) {
+        page.needs_ocr = true;
+        page.note = "page could not be read";
+        doc.errors.push_back({doc.source.path, page.number, "corrupt", "page could not be read from the PDF"});
+        doc.pages.push_back(std::move(page));
+        continue;
+      }
+      const poppler::rectf media = pdf_page->page_rect(poppler::media_box);
+      page.width = media.width();
+      page.height = media.height();
+      std::vector<LaidOutWord> words;
+      for (const poppler::text_box& box : pdf_page->text_list()) {
+        std::string text = ToUtf8(box.text());
+        if (text.empty()) continue;
+        words.push_back({Word{std::move(text), ToBox(box.bbox()), 1.0f}, box.has_space_after()});
+      }
+      if (words.empty()) {
+        page.needs_ocr = true;
+        page.note = "no text layer";
+      } else {
+        page.blocks = BuildBlocks(std::move(words), page.number);
+        RepairOrFlagTextLayer(page);
+      }
+      doc.pages.push_back(std::move(page));
+    }
+    return Status::Ok();
+  }
+
+  PageImages* page_images() override { return this; }
+  int page_count() const override { return pdf_->pages(); }
+  StatusOr<PixPtr> Image(int number, int dpi, std::string* /*note*/) override {
+    return internal::RenderPdfPage(*pdf_, number - 1, dpi, limits_);
+  }
+
+ private:
+  std::shared_ptr<const std::string> bytes_;  // declared first: destroyed after the document
+  std::unique_ptr<poppler::document> pdf_;
+  ImageLimits limits_;
+};
+
+class PdfDriver final : public SourceDriver {
+ public:
+  std::string_view Name() const override { return "pdf"; }
+  std::string_view Description() const override {
+    return "PDF: text layers with word boxes (legacy-font text decoded); pages without one rendered for OCR";
+  }
+  std::string_view Identify(std::string_view head) const override {
+    // PDF readers accept the header anywhere in the first kilobyte.
+    return head.substr(0, 1024).find("%PDF-") != std::string_view::npos ? kMediaPdf : std::string_view();
+  }
+  StatusOr<std::unique_ptr<OpenedFile>> Open(std::shared_ptr<const std::string> bytes, std::string_view,
+                                             const SourceOptions& options) const override {
+    VANBAN_ASSIGN_OR_RETURN(std::unique_ptr<poppler::document> pdf, internal::OpenPdf(*bytes, options.pdf_password));
+    return std::unique_ptr<OpenedFile>(new PdfFile(std::move(bytes), std::move(pdf), options.image_limits));
+  }
+};
+
 }  // namespace
 
-Status IngestPdf(std::string_view bytes, const IngestOptions& options, Document& doc) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX)) return Status::ResourceExhausted("PDF larger than 2 GiB");
-  internal::SilencePoppler();
-  const bool has_eof = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0).find("%%EOF") != std::string_view::npos;
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) {
-    return Status::Corrupt(has_eof ? "not a readable PDF (damaged cross-reference or objects)"
-                                   : "not a readable PDF: the file is truncated (no %%EOF at its end)");
-  }
-  if (pdf->is_locked() && !options.pdf_password.empty()) pdf->unlock(options.pdf_password, options.pdf_password);
-  if (pdf->is_locked()) {
-    return Status::PermissionDenied(options.pdf_password.empty()
-                                        ? "encrypted PDF: it needs a password to open (--pdf-password)"
-                                        : "encrypted PDF: the password given does not open it");
-  }
-  const int count = pdf->pages();
-  if (count <= 0) return Status::Corrupt("PDF has no pages");
-  if (!has_eof) {
-    doc.errors.push_back({doc.source.path, 0, "corrupt",
-                          "PDF is truncated (no %%EOF at its end); text was recovered from what is there"});
-  }
-  for (int i = 0; i < count; ++i) {
-    Page page;
-    page.number = i + 1;
-    page.origin = Origin::kTextLayer;
-    std::unique_ptr<poppler::page> pdf_page(pdf->create_page(i));
-    if (!pdf_page) {
-      page.needs_ocr = true;
-      page.note = "page could not be read";
-      doc.errors.push_back({doc.source.path, page.number, "corrupt", "page could not be read from the PDF"});
-      doc.pages.push_back(std::move(page));
-      continue;
-    }
-    const poppler::rectf media = pdf_page->page_rect(poppler::media_box);
-    page.width = media.width();
-    page.height = media.height();
-    std::vector<LaidOutWord> words;
-    for (const poppler::text_box& box : pdf_page->text_list()) {
-      std::string text = ToUtf8(box.text());
-      if (text.empty()) continue;
-      words.push_back({Word{std::move(text), ToBox(box.bbox()), 1.0f}, box.has_space_after()});
-    }
-    if (words.empty()) {
-      page.needs_ocr = true;
-      page.note = "no text layer";
-    } else {
-      page.blocks = BuildBlocks(std::move(words), page.number);
-      RepairOrFlagTextLayer(page);
-    }
-    doc.pages.push_back(std::move(page));
-  }
-  return Status::Ok();
-}
+namespace internal {
+std::unique_ptr<SourceDriver> MakePdfDriver() { return std::make_unique<PdfDriver>(); }
+}  // namespace internal
 
 }  // namespace vanban

@@ -1,8 +1,9 @@
-// Plain-text source: UTF-8 (with or without BOM), UTF-16 with BOM, and the legacy Vietnamese
+// The plain-text driver: UTF-8 (with or without BOM), UTF-16 with BOM, and the legacy Vietnamese
 // encodings TCVN3 and VNI, told apart by which decoding reads as Vietnamese.
 #include <string>
 #include <vector>
 
+#include "source_drivers.h"
 #include "vanban/legacy_encoding.h"
 #include "vanban/source.h"
 #include "vanban/text.h"
@@ -54,7 +55,46 @@ bool ReadsAsVietnamese(const TextQuality& q) {
   return q.words > 0 && q.ValidRatio() >= 0.5 && q.SuspiciousRatio() < 0.2 && q.vietnamese_marked > 0;
 }
 
+// Text in memory, for the driver's opened file.
+class TextFile final : public OpenedFile {
+ public:
+  explicit TextFile(std::shared_ptr<const std::string> bytes) : bytes_(std::move(bytes)) {}
+  Status ReadPages(Document& doc) override { return IngestText(*bytes_, doc); }
+
+ private:
+  std::shared_ptr<const std::string> bytes_;
+};
+
+class TextDriver final : public SourceDriver {
+ public:
+  std::string_view Name() const override { return "text"; }
+  std::string_view Description() const override {
+    return "plain text: UTF-8, UTF-16 with BOM, TCVN3 and VNI; form feeds separate pages";
+  }
+  std::string_view Identify(std::string_view head) const override {
+    if (head.starts_with("\xEF\xBB\xBF") || head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+      return kMediaText;
+    }
+    // Text has no NUL bytes and few control characters; TCVN3's VN1 level uses a handful of C0 codes
+    // for capital letters, so a small share is allowed.
+    size_t controls = 0;
+    for (unsigned char c : head) {
+      if (c == 0) return {};
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') ++controls;
+    }
+    return controls * 20 > head.size() ? std::string_view() : kMediaText;
+  }
+  StatusOr<std::unique_ptr<OpenedFile>> Open(std::shared_ptr<const std::string> bytes, std::string_view,
+                                             const SourceOptions&) const override {
+    return std::unique_ptr<OpenedFile>(new TextFile(std::move(bytes)));
+  }
+};
+
 }  // namespace
+
+namespace internal {
+std::unique_ptr<SourceDriver> MakeTextDriver() { return std::make_unique<TextDriver>(); }
+}  // namespace internal
 
 Status IngestText(std::string_view bytes, Document& doc) {
   std::string text;
@@ -62,9 +102,7 @@ Status IngestText(std::string_view bytes, Document& doc) {
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
     const bool big_endian = bytes[0] == '\xFE';
     doc.source.encoding = big_endian ? "utf-16be" : "utf-16le";
-    StatusOr<std::string> decoded = Utf16ToUtf8(bytes.substr(2), big_endian);
-    if (!decoded.ok()) return decoded.status();
-    text = std::move(decoded).value();
+    VANBAN_ASSIGN_OR_RETURN(text, Utf16ToUtf8(bytes.substr(2), big_endian));
   } else {
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     if (const auto bad = FindInvalidUtf8(bytes); !bad) {

@@ -1,5 +1,4 @@
 #include "vanban/normalize.h"
-#include "vanban/source.h"
 
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -418,10 +417,20 @@ void AppendTokens(const SourceLine& line, std::string& out, TextMap& map, bool& 
 }  // namespace
 
 std::string LaidOutTextInReadingOrder(std::string_view page_text) {
-  // The page goes through the plain-text source and the line collection Normalize uses, so the
-  // columns are split exactly as they are for a document.
+  // The page goes through the line collection Normalize uses, so the columns are split exactly as
+  // they are for a plain-text document.
   Document doc;
-  if (!IngestText(page_text, doc).ok()) return std::string(page_text);
+  Page& page = doc.pages.emplace_back();
+  page.number = 1;
+  Block& block = page.blocks.emplace_back();
+  for (size_t start = 0; start <= page_text.size();) {
+    size_t end = page_text.find('\n', start);
+    if (end == std::string_view::npos) end = page_text.size();
+    std::string_view line = page_text.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    block.lines.push_back(Line{std::string(line), 1, std::nullopt, 1.0f, Origin::kPlainText, {}});
+    start = end + 1;
+  }
   std::string out;
   for (const SourceLine& l : CollectLines(doc)) {
     if (l.blank_before > 0 && !out.empty()) out.push_back('\n');

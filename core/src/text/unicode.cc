@@ -9,7 +9,7 @@
 
 #include "vanban/text.h"
 #include "vanban/vietnamese.h"
-#include "utf8_util.h"
+#include "vanban/internal/utf8.h"
 
 namespace vanban {
 namespace {
