@@ -36,15 +36,8 @@ bool IsFunctionWord(std::string_view w) {
 // preamble sentence "... nhận được <document>" (the document this one answers). Returns the byte
 // range of the paragraph where citations are a basis (empty when none), computed once per paragraph.
 std::pair<size_t, size_t> BasisRange(std::string_view paragraph, bool preamble) {
-  static const RE2 kOpener(
-      R"(^(?:(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*|[-+•]\s*)?(?:Căn cứ|Theo|Tiếp theo|Thực hiện|Triển khai)\s)");
-  re2::StringPiece input(paragraph.data(), paragraph.size());
-  size_t begin = std::string_view::npos;
-  if (RE2::Consume(&input, kOpener)) {
-    begin = static_cast<size_t>(input.data() - paragraph.data());
-  } else if (preamble) {
-    begin = paragraph.find("nhận được");
-  }
+  size_t begin = BasisOpenerEnd(paragraph);
+  if (begin == std::string_view::npos && preamble) begin = paragraph.find("nhận được");
   if (begin == std::string_view::npos) return {0, 0};
   // The first sentence only: a period followed by a space ends it.
   const size_t end = paragraph.find(". ", begin);

@@ -20,7 +20,8 @@ namespace {
 constexpr std::string_view kName = "tasks";
 
 bool IsContainer(MarkerKind kind) {
-  return kind == MarkerKind::kChapter || kind == MarkerKind::kSection || kind == MarkerKind::kRoman;
+  return kind == MarkerKind::kPart || kind == MarkerKind::kChapter || kind == MarkerKind::kSection ||
+         kind == MarkerKind::kRoman;
 }
 
 // The item's first sentence, without its marker: up to a period followed by a space and a capital,

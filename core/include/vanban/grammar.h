@@ -1,14 +1,76 @@
-// The small grammar of Vietnamese administrative documents that several extractors share:
-// canonical number-and-symbol forms, document type names and codes, calendar dates.
-// (docs/DOMAIN.md §2–3; Nghị định 30/2020/NĐ-CP, Phụ lục III.) Thread-safe pure functions.
+// The small grammar of Vietnamese administrative documents, defined once for every stage that reads
+// it: the layout grammar (outline markers, list bullets, signature authorities, basis clauses),
+// canonical number-and-symbol forms, document type names and codes, calendar dates (docs/DOMAIN.md;
+// Nghị định 30/2020/NĐ-CP, Phụ lục III). Normalization, structure analysis, the extractors, their
+// rule files (as {{NAME}} definitions) and OCR's shape corrections all use these.
+// Thread-safe pure functions over constant tables.
 #ifndef VANBAN_GRAMMAR_H_
 #define VANBAN_GRAMMAR_H_
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace vanban {
+
+// ---- Layout grammar -------------------------------------------------------------------------
+
+// Outline markers, by rank: a marker closes every open item of its own or a lower rank.
+enum class MarkerKind {
+  kPart,          // "Phần I", "Phụ lục 2"
+  kChapter,       // "Chương II"
+  kSection,       // "Mục 1"
+  kArticle,       // "Điều 3."
+  kRoman,         // "II."
+  kArabicNested,  // "1.2."
+  kArabic,        // "1." "2)"
+  kParenArabic,   // "(1)"
+  kLetter,        // "a)" "(b)"
+  kDash,          // "-" "–" "•" ...
+  kPlus,          // "+"
+};
+
+struct OutlineMarker {
+  MarkerKind kind = MarkerKind::kArabic;
+  std::string marker;  // as printed: "II.", "1.", "a)", "-", "Điều 3."
+  std::string label;   // without punctuation: "II", "1", "a", "-", "Điều 3"
+};
+
+// The marker that starts `text` (a line or a paragraph), if any.
+std::optional<OutlineMarker> ParseOutlineMarker(std::string_view text);
+
+// A list bullet starts `text`: one of kListBullet followed by text.
+bool StartsWithListBullet(std::string_view text);
+
+// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a signature authority line.
+bool StartsWithSignatureAuthority(std::string_view text);
+
+// "Căn cứ ...", "Thực hiện ...", "Theo ...", "Triển khai ...", "Tiếp theo ...": a basis clause.
+bool StartsWithBasisOpener(std::string_view text);
+
+// Where the words after the basis opener start, in a paragraph that opens (after an optional
+// outline marker or bullet) with one; npos otherwise. "1. Căn cứ Luật ..." -> the offset of "Luật".
+size_t BasisOpenerEnd(std::string_view paragraph);
+
+// The pieces above as RE2 syntax, each a non-capturing group.
+inline constexpr std::string_view kSignaturePrefix = "(?:TM|KT|TL|TUQ|Q)";
+inline constexpr std::string_view kBasisOpener = "(?:Căn cứ|Thực hiện|Theo|Triển khai|Tiếp theo)";
+// List bullets: the dashes and dots of first-level entries, and "+" for the level below.
+inline constexpr std::string_view kDashBullet = "[-•–—▪◦∙]";
+inline constexpr std::string_view kListBullet = "[-+•–—▪◦∙]";
+
+// What rule files may use as {{NAME}} without defining it: SIGNATURE_PREFIX, BASIS_OPENER,
+// LIST_BULLET, and TYPE_CODE (every type code of TypeCodes(), longest first). Name, pattern.
+std::vector<std::pair<std::string, std::string>> GrammarDefinitions();
+
+// ---- Numbers, types and dates ---------------------------------------------------------------
+
+// The type codes of document symbols ("QĐ", "KH", "CTr", "QyĐ", "NQLT" ...), Phụ lục III.
+std::vector<std::string_view> TypeCodes();
+// The type id of a code ("QĐ" -> "quyet_dinh"), "" when it is none.
+std::string_view TypeOfCode(std::string_view code);
 
 // The number and symbol as it should have been printed: no spaces around "/" and "-", a slash that
 // stands for the hyphen between type code and issuer made a hyphen ("101/QĐ/TTg" -> "101/QĐ-TTg"),

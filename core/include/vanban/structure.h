@@ -1,6 +1,7 @@
 // Document structure: the roles of a normalized document's paragraphs (header zone, recipients,
 // basis clauses, body outline, signature, copies-to, footnotes) and the body outline tree
-// (I./II., 1./2., 1.1., a)/b), -, +, and Chương / Mục / Điều in normative texts).
+// (Phần, I./II., 1./2., 1.1., (1), a)/b), -, +, and Chương / Mục / Điều in normative texts; the
+// markers are the grammar's, vanban/grammar.h).
 //
 // Built from the layout grammar of Nghị định 30/2020/NĐ-CP (docs/DOMAIN.md), not from the words of
 // any particular document. Real documents bend the rules, and extraction loses parts of the header, so
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "vanban/document.h"
+#include "vanban/grammar.h"  // MarkerKind
 
 namespace vanban {
 
@@ -32,8 +34,6 @@ enum class ParagraphRole {
   kSignature,    // TM./KT./TL./TUQ./Q. lines, the signer's title and name
   kFootnote,     // "1 Nghị định ..." at a page's foot, and its continuation paragraphs
 };
-
-enum class MarkerKind { kChapter, kSection, kArticle, kRoman, kArabicNested, kArabic, kLetter, kDash, kPlus };
 
 struct OutlineItem {
   size_t paragraph = 0;     // index into Document::paragraphs

@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "vanban/internal/utf8.h"
+#include "vanban/grammar.h"
 #include "vanban/text.h"
 #include "vanban/vietnamese.h"
 
@@ -238,11 +239,8 @@ int NumberValue(std::u32string_view digits) {
 // Codes of document symbols (Nghị định 30/2020, Phụ lục III; common issuers and units). A code
 // printed with D where these have Đ, or the reverse, is corrected when exactly one flip gives a
 // listed code and the printed code is not itself listed (HD hướng dẫn and HĐ hợp đồng both are).
-constexpr std::u32string_view kKnownCodes[] = {
-    // Types.
-    U"NQ", U"QĐ", U"CT", U"QC", U"QYĐ", U"TC", U"TB", U"HD", U"CTr", U"KH", U"PA", U"ĐA", U"DA",
-    U"BC", U"BB", U"TTr", U"HĐ", U"CĐ", U"GUQ", U"GM", U"GGT", U"NĐ", U"TT", U"TTLT", U"KL",
-    // Issuers and units.
+// Types come from the grammar (vanban/grammar.h); these are the issuers and units.
+constexpr std::u32string_view kIssuerCodes[] = {
     U"UBND", U"HĐND", U"CP", U"TTg", U"QH", U"TW", U"TU", U"HU", U"ĐU", U"VPCP", U"BCT", U"BTC",
     U"BNV", U"BYT", U"BCA", U"BQP", U"BTP", U"BXD", U"BNG", U"BKHĐT", U"BGDĐT", U"BLĐTBXH",
     U"BTTTT", U"BTNMT", U"BVHTTDL", U"BKHCN", U"BGTVT", U"BNNPTNT", U"NHNN", U"TTCP", U"KTNN",
@@ -254,7 +252,13 @@ constexpr std::u32string_view kKnownCodes[] = {
 };
 
 bool IsKnownCode(std::u32string_view code) {
-  return std::ranges::find(kKnownCodes, code) != std::end(kKnownCodes);
+  static const std::vector<std::u32string> kTypes = [] {
+    std::vector<std::u32string> types;
+    for (std::string_view c : TypeCodes()) types.push_back(internal::ToU32(c));
+    return types;
+  }();
+  return std::ranges::find(kIssuerCodes, code) != std::end(kIssuerCodes) ||
+         std::ranges::find(kTypes, code) != kTypes.end();
 }
 
 size_t LetterCount(std::u32string_view code) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "vanban/grammar.h"
 #include "vanban/text.h"
 
 namespace vanban {
@@ -43,23 +44,10 @@ const RE2& CopiesToLine() {
   static const RE2 re(R"(^(?i:nơi nhận)\s*:?)");
   return re;
 }
-const RE2& AuthorityLine() {
-  static const RE2 re(R"(^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\p{Lu})");
-  return re;
-}
-const RE2& BasisOpener() {
-  static const RE2 re(R"(^(?:Căn cứ|Thực hiện|Theo|Triển khai|Tiếp theo)(?:\s|:|,))");
-  return re;
-}
 const RE2& ClosingLine() {
   static const RE2 re(R"(^Trên đây(?:\s|,)|\./\.\s*$)");
   return re;
 }
-const RE2& ListEntry() {
-  static const RE2 re(R"(^[-+•–]\s*)");
-  return re;
-}
-
 // Type titles printed in capitals at the head of a document (Phụ lục III, Nghị định 30/2020/NĐ-CP).
 bool IsTypeTitle(std::string_view s) {
   static const char* const kTitles[] = {
@@ -73,45 +61,6 @@ bool IsTypeTitle(std::string_view s) {
 }
 
 bool Matches(std::string_view s, const RE2& re) { return RE2::PartialMatch(s, re); }
-
-// ---- outline markers -------------------------------------------------------------------------
-
-struct Marker {
-  MarkerKind kind;
-  std::string marker, label;
-};
-
-std::optional<Marker> ParseMarker(std::string_view s) {
-  struct Pattern {
-    MarkerKind kind;
-    const RE2* re;
-  };
-  // Longer, more specific forms first: "1.1." before "1.", "Điều 1." before "1.".
-  static const RE2 kChapter(R"(^((?i:chương)\s+([IVXLC]+|\d+)\.?)(?:\s|$))");
-  static const RE2 kSection(R"(^((?i:mục)\s+(\d+|[IVXLC]+)\.?)(?:\s|$))");
-  static const RE2 kArticle(R"(^((?i:điều)\s+(\d+)\s*[.:]?))");
-  static const RE2 kRoman(R"(^(([IVXLC]{1,7})[.)])(?:\s|$))");
-  static const RE2 kNested(R"(^((\d{1,2}(?:\.\d{1,2})+)\.?)(?:\s|$))");
-  static const RE2 kArabic(R"(^((\d{1,2})[.)])(?:\s|\p{Lu}|$))");
-  static const RE2 kLetter(R"(^(\(?([a-zđ])\))\s)");
-  static const RE2 kDash(R"(^(([-–—•▪]))\s*\S)");
-  static const RE2 kPlus(R"(^((\+))\s*\S)");
-  static const Pattern kPatterns[] = {
-      {MarkerKind::kChapter, &kChapter}, {MarkerKind::kSection, &kSection}, {MarkerKind::kArticle, &kArticle},
-      {MarkerKind::kRoman, &kRoman},     {MarkerKind::kArabicNested, &kNested}, {MarkerKind::kArabic, &kArabic},
-      {MarkerKind::kLetter, &kLetter},   {MarkerKind::kDash, &kDash},       {MarkerKind::kPlus, &kPlus}};
-  for (const Pattern& p : kPatterns) {
-    std::string marker, label;
-    if (RE2::PartialMatch(s, *p.re, &marker, &label)) {
-      if (p.kind == MarkerKind::kArticle || p.kind == MarkerKind::kChapter || p.kind == MarkerKind::kSection) {
-        label = marker;
-        while (!label.empty() && (label.back() == '.' || label.back() == ':')) label.pop_back();
-      }
-      return Marker{p.kind, marker, label};
-    }
-  }
-  return std::nullopt;
-}
 
 }  // namespace
 
@@ -142,8 +91,8 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     } else if (Matches(t, SubjectLine())) {
       role = ParagraphRole::kSubject;
       // A subject printed over several lines can be split into paragraphs; it runs until the next header line.
-      while (i + 1 < n && !IsAllCapitals(text[i + 1]) && !ParseMarker(text[i + 1]) &&
-             !Matches(text[i + 1], RecipientsLine()) && !Matches(text[i + 1], BasisOpener()) &&
+      while (i + 1 < n && !IsAllCapitals(text[i + 1]) && !ParseOutlineMarker(text[i + 1]) &&
+             !Matches(text[i + 1], RecipientsLine()) && !StartsWithBasisOpener(text[i + 1]) &&
              !Matches(text[i + 1], NumberLine()) && !Matches(text[i + 1], PlaceDateLine()) && i + 2 < n &&
              (Matches(text[i + 2], PlaceDateLine()) || Matches(text[i + 2], RecipientsLine()) ||
               Matches(text[i + 2], NumberLine()))) {
@@ -154,14 +103,14 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
       seen_number_or_title = true;
       // The line under the title is the subject, even when it starts like a basis clause
       // ("KẾ HOẠCH / Thực hiện công tác ... năm 2024").
-      if (i + 1 < n && !ParseMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
+      if (i + 1 < n && !ParseOutlineMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
           !Matches(text[i + 1], PlaceDateLine()) && !IsAllCapitals(text[i + 1])) {
         st.roles[++i] = ParagraphRole::kSubject;
       }
     } else if (Matches(t, RecipientsLine())) {
       role = ParagraphRole::kRecipients;
-      while (i + 1 < n && Matches(text[i + 1], ListEntry())) st.roles[++i] = ParagraphRole::kRecipients;
-    } else if (IsAllCapitals(t) && !ParseMarker(t) && !Matches(t, AuthorityLine())) {
+      while (i + 1 < n && StartsWithListBullet(text[i + 1])) st.roles[++i] = ParagraphRole::kRecipients;
+    } else if (IsAllCapitals(t) && !ParseOutlineMarker(t) && !StartsWithSignatureAuthority(t)) {
       // Issuing body lines above the number; capital lines below the title (the issuing authority of a
       // quyết định, "QUYẾT ĐỊNH:") stay body.
       if (!seen_number_or_title) role = ParagraphRole::kIssuer;
@@ -175,10 +124,10 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   size_t tail_begin = n;
   for (size_t k = n; k-- > header_end;) {
     const std::string_view t = text[k];
-    if (Matches(t, CopiesToLine()) || Matches(t, AuthorityLine())) tail_begin = k;
+    if (Matches(t, CopiesToLine()) || StartsWithSignatureAuthority(t)) tail_begin = k;
   }
   // A signature without TM./KT. still has a capital title line and a name at the very end.
-  if (tail_begin == n && n >= 2 && IsAllCapitals(text[n - 2]) && !ParseMarker(text[n - 2])) tail_begin = n - 2;
+  if (tail_begin == n && n >= 2 && IsAllCapitals(text[n - 2]) && !ParseOutlineMarker(text[n - 2])) tail_begin = n - 2;
   bool in_copies = false, after_authority = false;
   for (size_t k = tail_begin; k < n; ++k) {
     const std::string_view t = text[k];
@@ -186,11 +135,11 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     if (Matches(t, CopiesToLine())) {
       role = ParagraphRole::kCopiesTo;
       in_copies = true;
-    } else if (Matches(t, AuthorityLine())) {
+    } else if (StartsWithSignatureAuthority(t)) {
       role = ParagraphRole::kSignature;
       in_copies = false;
       after_authority = true;
-    } else if (in_copies && (Matches(t, ListEntry()) || !IsAllCapitals(t))) {
+    } else if (in_copies && (StartsWithListBullet(t) || !IsAllCapitals(t))) {
       role = ParagraphRole::kCopiesTo;
     } else if (IsAllCapitals(t) || after_authority || k + 1 == n) {
       role = ParagraphRole::kSignature;
@@ -212,8 +161,8 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   size_t k = header_end;
   for (; k < body_end; ++k) {
     if (st.roles[k] == ParagraphRole::kFootnote) continue;
-    if (ParseMarker(text[k])) break;
-    if (Matches(text[k], BasisOpener()) || text[k].find("nhận được") != std::string_view::npos) {
+    if (ParseOutlineMarker(text[k])) break;
+    if (StartsWithBasisOpener(text[k]) || text[k].find("nhận được") != std::string_view::npos) {
       st.roles[k] = ParagraphRole::kBasis;
     } else if (Matches(text[k], RecipientsLine())) {
       st.roles[k] = ParagraphRole::kRecipients;
@@ -230,7 +179,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
         st.roles[p] == ParagraphRole::kClosing) {
       continue;
     }
-    const std::optional<Marker> marker = ParseMarker(text[p]);
+    const std::optional<OutlineMarker> marker = ParseOutlineMarker(text[p]);
     if (!marker) continue;
     st.roles[p] = ParagraphRole::kOutlineItem;
     // Markers nest by rank: Chương > Mục > Điều > I. > 1.1. > 1. > a) > - > +. A new item closes every open

@@ -27,6 +27,8 @@ constexpr std::array<TypeCode, 27> kTypeCodes{{
     {"TTLT", "thong_tu_lien_tich"}, {"KL", "ket_luan"}, {"NQLT", "nghi_quyet_lien_tich"},
 }};
 
+}  // namespace
+
 std::string_view TypeOfCode(std::string_view code) {
   for (const TypeCode& t : kTypeCodes) {
     if (t.code == code) return t.type;
@@ -34,7 +36,24 @@ std::string_view TypeOfCode(std::string_view code) {
   return {};
 }
 
-}  // namespace
+std::vector<std::string_view> TypeCodes() {
+  std::vector<std::string_view> codes;
+  for (const TypeCode& t : kTypeCodes) codes.push_back(t.code);
+  return codes;
+}
+
+std::vector<std::pair<std::string, std::string>> GrammarDefinitions() {
+  std::vector<std::string_view> codes = TypeCodes();
+  // RE2 takes the first alternative that matches: longer codes first ("QĐ" before "Q").
+  std::stable_sort(codes.begin(), codes.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  std::string type_codes = "(?:";
+  for (size_t i = 0; i < codes.size(); ++i) type_codes += (i ? "|" : "") + std::string(codes[i]);
+  type_codes += ")";
+  return {{"SIGNATURE_PREFIX", std::string(kSignaturePrefix)},
+          {"BASIS_OPENER", std::string(kBasisOpener)},
+          {"LIST_BULLET", std::string(kListBullet)},
+          {"TYPE_CODE", type_codes}};
+}
 
 std::string CanonicalNumber(std::string_view printed) {
   std::string s;

@@ -1,27 +1,25 @@
-// Rule packs: strict TOML loading (toml++), {{NAME}} expansion, RE2 compilation, one RE2::Set per kind
-// as a prefilter, and FindAll with overlap resolution.
+// Rule packs, part 1 of 3: strict TOML loading (toml++), {{NAME}} expansion, RE2 compilation and
+// the per-kind RE2::Set prefilters (rule_match.cc matches, rule_examples.cc checks the examples).
 //
 // toml++ may throw (its default build, and the Debian shared library, use exceptions) and the
 // standard library may throw bad_alloc; both are caught here and turned into a Status, so nothing
 // escapes the module.
-#include <re2/re2.h>
-#include <re2/set.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <new>
 #include <span>
-#include <sstream>
 #include <unordered_map>
 
+#include "rule_set_internal.h"
 #include "vanban/internal/edit_distance.h"
+#include "vanban/grammar.h"
+#include "vanban/internal/files.h"
 #include "vanban/rules.h"
 
 namespace vanban {
@@ -30,25 +28,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using internal::DidYouMean;
-
-// Per-rule regexps get RE2's default budget: plenty for the counted repetitions and word
-// alternations that rules use. A pattern needing more is refused at load time with RE2's
-// "pattern too large" error rather than slowing every search down.
-constexpr int64_t kRuleMaxMem = int64_t{8} << 20;
-// One set's DFA serves every rule of a kind over every paragraph; with too little memory it would
-// keep flushing its state cache on long texts and finally bail out (FindAll then runs every rule).
-constexpr int64_t kSetMaxMem = int64_t{64} << 20;
-
-RE2::Options MakeOptions(bool case_insensitive, int64_t max_mem) {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_never_capture(false);
-  options.set_longest_match(false);
-  options.set_log_errors(false);  // errors go into the Status, not to stderr
-  options.set_case_sensitive(!case_insensitive);
-  options.set_max_mem(max_mem);
-  return options;
-}
+using internal::kRuleMaxMem;
+using internal::kSetMaxMem;
+using internal::MakeOptions;
+using internal::Quoted;
 
 int LineOf(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 int LineOf(const toml::key& key) { return static_cast<int>(key.source().begin.line); }
@@ -97,34 +80,6 @@ std::string WrongType(std::string_view key, std::string_view expected, const tom
   text += ", not ";
   text += TypeName(node.type());
   return text;
-}
-
-// The text in double quotes, with quotes, backslashes and line breaks escaped, for messages.
-std::string Quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-  out += '"';
-  return out;
 }
 
 bool IsIdentStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
@@ -233,74 +188,7 @@ Status ExpandReferences(std::string_view raw, const Resolver& resolve, std::stri
   }
 }
 
-// The first non-empty match of `re` in `text` at or after `from`; subs[0] is the whole match.
-// Empty matches cover no text, so they are stepped over one UTF-8 character at a time.
-bool NextMatch(const RE2& re, std::string_view text, size_t from, re2::StringPiece* subs, int nsubs) {
-  while (from <= text.size()) {
-    if (!re.Match(text, from, text.size(), RE2::UNANCHORED, subs, nsubs)) return false;
-    if (!subs[0].empty()) return true;
-    from = static_cast<size_t>(subs[0].data() - text.data()) + 1;
-    while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-  }
-  return false;
-}
-
-RuleMatch MakeMatch(const Rule& rule, std::string_view text, const re2::StringPiece* subs, int nsubs) {
-  RuleMatch match;
-  match.rule = &rule;
-  match.begin = static_cast<size_t>(subs[0].data() - text.data());
-  match.end = match.begin + subs[0].size();
-  match.groups.reserve(static_cast<size_t>(nsubs - 1));
-  for (int g = 1; g < nsubs; ++g) {
-    if (subs[g].data() == nullptr) {
-      match.groups.emplace_back(RuleMatch::kAbsent, RuleMatch::kAbsent);
-    } else {
-      const auto b = static_cast<size_t>(subs[g].data() - text.data());
-      match.groups.emplace_back(b, b + subs[g].size());
-    }
-  }
-  return match;
-}
-
-Status ReadFile(const std::string& path, std::string* content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path + ": cannot open rule file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::IoError(path + ": cannot read rule file");
-  *content = std::move(buffer).str();
-  return Status::Ok();
-}
-
 }  // namespace
-
-// ---------------------------------------------------------------------------------------------
-// RuleMatch
-
-std::optional<std::pair<size_t, size_t>> RuleMatch::Group(std::string_view name) const {
-  if (rule == nullptr || name.empty()) return std::nullopt;
-  const std::vector<std::string>& names = rule->group_names;
-  for (size_t i = 0; i < names.size() && i < groups.size(); ++i) {
-    // A name may stand in several branches of an alternation; the one that took part counts.
-    if (names[i] == name && groups[i].first != kAbsent) return groups[i];
-  }
-  return std::nullopt;
-}
-
-std::string_view RuleMatch::GroupText(std::string_view text, std::string_view name) const {
-  const std::optional<std::pair<size_t, size_t>> span = Group(name);
-  if (!span || span->second > text.size()) return {};
-  return text.substr(span->first, span->second - span->first);
-}
-
-// ---------------------------------------------------------------------------------------------
-// RuleSet internals
-
-struct RuleSet::KindIndex {
-  std::string name;
-  std::vector<size_t> rules;      // indices into rules_, in load order
-  std::unique_ptr<RE2::Set> set;  // set index i is rules[i]; nullptr: run every rule
-};
 
 RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
@@ -310,11 +198,18 @@ RuleSet::~RuleSet() = default;
 struct RuleSet::Loader {
   struct Definition {
     std::string value;  // expanded
-    std::string file;
+    std::string file;   // empty for the grammar's
     int line = 0;
   };
 
-  std::map<std::string, Definition, std::less<>> definitions;
+  static std::map<std::string, Definition, std::less<>> GrammarDefinitionsForRules() {
+    std::map<std::string, Definition, std::less<>> defs;
+    for (auto& [name, pattern] : GrammarDefinitions()) defs.emplace(name, Definition{std::move(pattern), "", 0});
+    return defs;
+  }
+
+  // The grammar's own definitions (vanban/grammar.h) first: every file may use them.
+  std::map<std::string, Definition, std::less<>> definitions = GrammarDefinitionsForRules();
   std::unordered_map<std::string, size_t> ids;  // rule id -> index in set->rules_
   std::unique_ptr<RuleSet> set{new RuleSet()};
 
@@ -409,8 +304,10 @@ Status RuleSet::Loader::LoadDefinitions(const toml::node& node, const std::strin
     const auto earlier = definitions.find(name);
     if (earlier != definitions.end()) {
       return ErrorAt(file, line,
-                     "definition '" + name + "' is already defined at " + earlier->second.file + ":" +
-                         std::to_string(earlier->second.line));
+                     "definition '" + name + "' is already defined " +
+                         (earlier->second.file.empty() ? std::string("by vanban's grammar (docs/rules.md)")
+                                                       : "at " + earlier->second.file + ":" +
+                                                             std::to_string(earlier->second.line)));
     }
     const toml::value<std::string>* value = entry.node->as_string();
     if (value == nullptr) {
@@ -722,9 +619,9 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::LoadFolders(const std::vector<
       std::sort(names.begin(), names.end());
       for (const std::string& name : names) {
         const std::string path = (dir / name).string();
-        std::string content;
-        VANBAN_RETURN_IF_ERROR(ReadFile(path, &content));
-        VANBAN_RETURN_IF_ERROR(loader.LoadFile(content, path));
+        StatusOr<std::string> content = internal::ReadFileBytes(path);
+        if (!content.ok()) return Status(content.status().code(), path + ": cannot read rule file: " + content.status().message());
+        VANBAN_RETURN_IF_ERROR(loader.LoadFile(*content, path));
       }
     }
     return loader.Finish();
@@ -733,174 +630,6 @@ StatusOr<std::shared_ptr<const RuleSet>> RuleSet::LoadFolders(const std::vector<
   } catch (const std::exception& e) {
     return Status::Internal(std::string("loading rules: ") + e.what());
   }
-}
-
-const RuleSet::KindIndex* RuleSet::FindKind(std::string_view kind) const {
-  const auto it = std::lower_bound(kinds_.begin(), kinds_.end(), kind,
-                                   [](const KindIndex& k, std::string_view name) { return k.name < name; });
-  return it != kinds_.end() && it->name == kind ? &*it : nullptr;
-}
-
-std::vector<RuleMatch> RuleSet::FindAll(std::string_view kind, std::string_view text) const {
-  const KindIndex* index = FindKind(kind);
-  if (index == nullptr) return {};
-
-  std::vector<int> fired;  // stays unallocated when nothing fires
-  bool run_all = index->set == nullptr;
-  if (!run_all) {
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!index->set->Match(text, &fired, &info)) {
-      if (info.kind == RE2::Set::kNoError) return {};
-      run_all = true;  // the set's DFA gave up on this text: same answer from every rule, slower
-    }
-  }
-  if (run_all) {
-    fired.resize(index->rules.size());
-    for (size_t i = 0; i < fired.size(); ++i) fired[i] = static_cast<int>(i);
-  }
-  std::sort(fired.begin(), fired.end());  // set index order is load order
-
-  // One cursor per fired rule holds that rule's next candidate match at or after `pos`. The best
-  // candidate (earliest start, then longest, then load order) is taken from a heap; a candidate that
-  // overlaps what was already taken is searched again from the end of it. Each heap operation is
-  // O(log r) and yields a match or retires a candidate, so resolution is O(m log r).
-  struct Cursor {
-    const Rule* rule;
-    const RE2* re;
-    size_t begin = 0, end = 0;
-    int nsubs = 1;
-    size_t subs_at = 0;  // first of its nsubs slots in `subs`
-  };
-  std::vector<Cursor> cursors;
-  cursors.reserve(fired.size());
-  size_t total_subs = 0;
-  for (int set_index : fired) {
-    const Rule& rule = rules_[index->rules[static_cast<size_t>(set_index)]];
-    Cursor cursor{&rule, &Regexp(rule)};
-    cursor.nsubs = 1 + static_cast<int>(rule.group_names.size());
-    cursor.subs_at = total_subs;
-    total_subs += static_cast<size_t>(cursor.nsubs);
-    cursors.push_back(cursor);
-  }
-  std::vector<re2::StringPiece> subs(total_subs);
-  auto advance = [&](Cursor& c, size_t from) {
-    re2::StringPiece* s = &subs[c.subs_at];
-    if (!NextMatch(*c.re, text, from, s, c.nsubs)) return false;
-    c.begin = static_cast<size_t>(s[0].data() - text.data());
-    c.end = c.begin + s[0].size();
-    return true;
-  };
-  auto worse = [&](size_t a, size_t b) {  // heap order: true when a comes after b
-    const Cursor& x = cursors[a];
-    const Cursor& y = cursors[b];
-    if (x.begin != y.begin) return x.begin > y.begin;
-    if (x.end != y.end) return x.end < y.end;
-    return x.rule->index > y.rule->index;
-  };
-  std::vector<size_t> heap;
-  heap.reserve(cursors.size());
-  for (size_t i = 0; i < cursors.size(); ++i) {
-    if (advance(cursors[i], 0)) heap.push_back(i);
-  }
-  std::make_heap(heap.begin(), heap.end(), worse);
-
-  std::vector<RuleMatch> matches;
-  size_t pos = 0;
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), worse);
-    const size_t top = heap.back();
-    heap.pop_back();
-    Cursor& c = cursors[top];
-    if (c.begin >= pos) {
-      matches.push_back(MakeMatch(*c.rule, text, &subs[c.subs_at], c.nsubs));
-      pos = c.end;
-    }
-    if (advance(c, pos)) {
-      heap.push_back(top);
-      std::push_heap(heap.begin(), heap.end(), worse);
-    }
-  }
-  return matches;
-}
-
-std::vector<RuleMatch> RuleSet::FindAll(const Rule& rule, std::string_view text) const {
-  std::vector<RuleMatch> matches;
-  if (rule.index >= rules_.size() || &rules_[rule.index] != &rule) return matches;
-  const int nsubs = 1 + static_cast<int>(rule.group_names.size());
-  std::vector<re2::StringPiece> subs(static_cast<size_t>(nsubs));
-  size_t pos = 0;
-  while (NextMatch(Regexp(rule), text, pos, subs.data(), nsubs)) {
-    matches.push_back(MakeMatch(rule, text, subs.data(), nsubs));
-    pos = matches.back().end;
-  }
-  return matches;
-}
-
-const Rule* RuleSet::FindRule(std::string_view id) const {
-  for (const Rule& rule : rules_) {
-    if (rule.id == id) return &rule;
-  }
-  return nullptr;
-}
-
-size_t RuleSet::CountKind(std::string_view kind) const {
-  const KindIndex* index = FindKind(kind);
-  return index == nullptr ? 0 : index->rules.size();
-}
-
-std::vector<std::string> RuleSet::Kinds() const {
-  std::vector<std::string> kinds;
-  kinds.reserve(kinds_.size());
-  for (const KindIndex& index : kinds_) kinds.push_back(index.name);
-  return kinds;
-}
-
-std::vector<std::string> RuleSet::CheckRule(const Rule& rule) const {
-  std::vector<std::string> failures;
-  const std::string where = rule.file + ":";
-  const std::string label = ": rule '" + rule.id + "': ";
-  if (rule.index >= rules_.size() || &rules_[rule.index] != &rule) {
-    failures.push_back(where + std::to_string(rule.line) + label + "not a rule of this rule set");
-    return failures;
-  }
-  const RE2& re = Regexp(rule);
-  const int nsubs = 1 + static_cast<int>(rule.group_names.size());
-  std::vector<re2::StringPiece> subs(static_cast<size_t>(nsubs));
-  for (const RuleExample& example : rule.examples) {
-    const std::string prefix = where + std::to_string(example.line) + label;
-    if (!NextMatch(re, example.text, 0, subs.data(), nsubs)) {
-      failures.push_back(prefix + "example " + Quoted(example.text) + " did not match");
-      continue;
-    }
-    const RuleMatch match = MakeMatch(rule, example.text, subs.data(), nsubs);
-    for (const auto& [group, expected] : example.groups) {
-      const std::optional<std::pair<size_t, size_t>> span = match.Group(group);
-      if (!span) {
-        failures.push_back(prefix + "example " + Quoted(example.text) + ": group '" + group +
-                           "' did not take part, expected " + Quoted(expected));
-      } else if (const std::string_view actual = match.GroupText(example.text, group); actual != expected) {
-        failures.push_back(prefix + "example " + Quoted(example.text) + ": group '" + group + "' is " +
-                           Quoted(actual) + ", expected " + Quoted(expected));
-      }
-    }
-  }
-  for (const RuleExample& counter : rule.counter_examples) {
-    if (NextMatch(re, counter.text, 0, subs.data(), nsubs)) {
-      failures.push_back(where + std::to_string(counter.line) + label + "counter-example " +
-                         Quoted(counter.text) + " matched " + Quoted(std::string_view(subs[0])));
-    }
-  }
-  return failures;
-}
-
-std::vector<std::string> RuleSet::CheckExamples() const {
-  std::vector<std::string> failures;
-  for (const Rule& rule : rules_) {
-    std::vector<std::string> more = CheckRule(rule);
-    failures.insert(failures.end(), std::make_move_iterator(more.begin()),
-                    std::make_move_iterator(more.end()));
-  }
-  return failures;
 }
 
 }  // namespace vanban

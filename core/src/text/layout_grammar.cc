@@ -1,0 +1,78 @@
+// The layout grammar of administrative documents (docs/DOMAIN.md §1): outline markers, list
+// bullets, signature authorities, basis clauses.
+#include <re2/re2.h>
+
+#include <string>
+
+#include "vanban/grammar.h"
+
+namespace vanban {
+namespace {
+
+std::string Anchored(std::string_view body) { return "^" + std::string(body); }
+
+}  // namespace
+
+std::optional<OutlineMarker> ParseOutlineMarker(std::string_view s) {
+  struct Pattern {
+    MarkerKind kind;
+    const RE2* re;
+    bool label_is_marker;  // "Điều 3", "Chương II": the word stays in the label
+  };
+  // Longer, more specific forms first: "1.1." before "1.", "Điều 1." before "1.".
+  static const RE2 kPart(R"(^((?i:phần|phụ lục)\s+([IVXLC]+|\d+)\.?)(?:\s|:|$))");
+  static const RE2 kChapter(R"(^((?i:chương)\s+([IVXLC]+|\d+)\.?)(?:\s|$))");
+  static const RE2 kSection(R"(^((?i:mục)\s+(\d+|[IVXLC]+)\.?)(?:\s|$))");
+  static const RE2 kArticle(R"(^((?i:điều)\s+(\d+)\s*[.:]?))");
+  static const RE2 kRoman(R"(^(([IVXLC]{1,7})[.)])(?:\s|$))");
+  static const RE2 kNested(R"(^((\d{1,2}(?:\.\d{1,2})+)\.?)(?:\s|$))");
+  static const RE2 kArabic(R"(^((\d{1,2})[.)])(?:\s|\p{Lu}|$))");
+  static const RE2 kParenArabic(R"(^(\((\d{1,2})\))\s)");
+  static const RE2 kLetter(R"(^(\(?([a-zđ])\))\s)");
+  static const RE2 kDash(Anchored("((" + std::string(kDashBullet) + "))\\s*\\S"));
+  static const RE2 kPlus(R"(^((\+))\s*\S)");
+  static const Pattern kPatterns[] = {
+      {MarkerKind::kPart, &kPart, true},           {MarkerKind::kChapter, &kChapter, true},
+      {MarkerKind::kSection, &kSection, true},     {MarkerKind::kArticle, &kArticle, true},
+      {MarkerKind::kRoman, &kRoman, false},        {MarkerKind::kArabicNested, &kNested, false},
+      {MarkerKind::kArabic, &kArabic, false},      {MarkerKind::kParenArabic, &kParenArabic, false},
+      {MarkerKind::kLetter, &kLetter, false},      {MarkerKind::kDash, &kDash, false},
+      {MarkerKind::kPlus, &kPlus, false}};
+  for (const Pattern& p : kPatterns) {
+    OutlineMarker m;
+    if (RE2::PartialMatch(s, *p.re, &m.marker, &m.label)) {
+      m.kind = p.kind;
+      if (p.label_is_marker) {
+        m.label = m.marker;
+        while (!m.label.empty() && (m.label.back() == '.' || m.label.back() == ':')) m.label.pop_back();
+      }
+      return m;
+    }
+  }
+  return std::nullopt;
+}
+
+bool StartsWithListBullet(std::string_view s) {
+  static const RE2 re(Anchored(std::string(kListBullet) + "\\s*\\S"));
+  return RE2::PartialMatch(s, re);
+}
+
+bool StartsWithSignatureAuthority(std::string_view s) {
+  static const RE2 re(Anchored(std::string(kSignaturePrefix) + "\\s*\\.\\s*\\p{Lu}"));
+  return RE2::PartialMatch(s, re);
+}
+
+bool StartsWithBasisOpener(std::string_view s) {
+  static const RE2 re(Anchored(std::string(kBasisOpener) + "(?:\\s|:|,)"));
+  return RE2::PartialMatch(s, re);
+}
+
+size_t BasisOpenerEnd(std::string_view paragraph) {
+  static const RE2 re(Anchored("(?:(?:[IVXLC]+|\\d{1,2}(?:\\.\\d{1,2})*|[a-zđ])[.)]\\s*|" + std::string(kListBullet) +
+                               "\\s*)?" + std::string(kBasisOpener) + "\\s"));
+  re2::StringPiece input(paragraph.data(), paragraph.size());
+  if (!RE2::Consume(&input, re)) return std::string_view::npos;
+  return static_cast<size_t>(input.data() - paragraph.data());
+}
+
+}  // namespace vanban

@@ -1,0 +1,62 @@
+// Markdown marks in plain text copied from web pages: dropped from Document::text, kept in print.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "normalize_internal.h"
+
+namespace vanban::internal {
+
+bool LooksLikeMarkdown(const std::vector<SourceLine>& lines) {
+  static const RE2 kHeading(R"(^\s*#{1,6}\s+\S)");
+  static const RE2 kBold(R"(\*\*\S)");
+  static const RE2 kLink(R"(\]\((?:https?|mailto):)");
+  int bold = 0;
+  for (const SourceLine& line : lines) {
+    if (RE2::PartialMatch(line.raw, kHeading) || RE2::PartialMatch(line.raw, kLink)) return true;
+    if (RE2::PartialMatch(line.raw, kBold)) ++bold;
+  }
+  return bold >= 2;
+}
+
+// Marks the bytes of every capture group of every match of `re` in `line`.
+void RemoveGroups(const RE2& re, std::string_view line, std::vector<bool>& removed) {
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> match(static_cast<size_t>(groups) + 1);
+  size_t pos = 0;
+  while (pos <= line.size() &&
+         re.Match(re2::StringPiece(line.data(), line.size()), pos, line.size(), RE2::UNANCHORED, match.data(),
+                  groups + 1)) {
+    for (int g = 1; g <= groups; ++g) {
+      if (match[g].data() == nullptr) continue;
+      const size_t b = static_cast<size_t>(match[g].data() - line.data());
+      std::fill(removed.begin() + static_cast<long>(b), removed.begin() + static_cast<long>(b + match[g].size()), true);
+    }
+    const size_t end = static_cast<size_t>(match[0].data() - line.data()) + match[0].size();
+    pos = end > pos ? end : pos + 1;
+  }
+}
+
+void MarkMarkdown(SourceLine& line) {
+  static const RE2 kHeading(R"(^(\s*#{1,6}\s+))");
+  static const RE2 kBold(R"((\*\*|__))");
+  static const RE2 kLink(R"((\[)[^\]]+(\]\([^)\s]*\)))");
+  static const RE2 kEmphasisOpen(R"((?:^|\s)(\*)[^\s*])");
+  static const RE2 kEmphasisClose(R"([^\s*](\*)(?:$|\s|[.,;:!?)]))");
+  line.removed.assign(line.raw.size(), false);
+  line.heading_mark = RE2::PartialMatch(line.raw, kHeading);
+  for (const RE2* re : {&kHeading, &kBold, &kLink, &kEmphasisOpen, &kEmphasisClose}) {
+    RemoveGroups(*re, line.raw, line.removed);
+  }
+}
+
+std::string CleanText(const SourceLine& line) {
+  if (line.removed.empty()) return std::string(Trim(line.raw));
+  std::string kept;
+  for (size_t i = 0; i < line.raw.size(); ++i) {
+    if (!line.removed[i]) kept.push_back(line.raw[i]);
+  }
+  return std::string(Trim(kept));
+}
+
+}  // namespace vanban::internal
