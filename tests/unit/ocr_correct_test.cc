@@ -20,7 +20,7 @@
 #ifndef VANBAN_SOURCE_DIR
 #error "VANBAN_SOURCE_DIR must name the source tree (tests/CMakeLists.txt)"
 #endif
-#define VANBAN_MODELS_DIR VANBAN_SOURCE_DIR "/models"
+#define VANBAN_MODELS_DIR VANBAN_TEST_DATA_DIR "/models"
 
 namespace vanban {
 namespace {
@@ -30,7 +30,7 @@ using testing::U32;
 using testing::Utf8;
 
 const std::string kModels = VANBAN_MODELS_DIR;
-const std::string kCorpus = kModels + "/../corpus";
+const std::string kCorpus = VANBAN_SOURCE_DIR "/corpus";
 
 std::vector<std::string> SplitWhitespace(std::string_view text) {
   std::vector<std::string> words;

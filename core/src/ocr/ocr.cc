@@ -295,10 +295,8 @@ OcrEngine::OcrEngine(const OcrOptions& options, std::unique_ptr<Tess> tess)
 OcrEngine::~OcrEngine() = default;
 
 StatusOr<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
-  StatusOr<internal::TessPtr> api = internal::InitTesseract(options);
-  if (!api.ok()) return api.status();
   auto tess = std::make_unique<Tess>();
-  tess->api = std::move(api).value();
+  VANBAN_ASSIGN_OR_RETURN(tess->api, internal::InitTesseract(options));
   return std::unique_ptr<OcrEngine>(new OcrEngine(options, std::move(tess)));
 }
 
@@ -309,9 +307,7 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
   result.page.number = page_number;
   result.page.origin = Origin::kOcr;
   try {
-    auto preprocessed = PreprocessPage(image, options_.preprocess, &result.page.note);
-    if (!preprocessed.ok()) return preprocessed.status();
-    const PixPtr pix = std::move(preprocessed).value();
+    VANBAN_ASSIGN_OR_RETURN(const PixPtr pix, PreprocessPage(image, options_.preprocess, &result.page.note));
     result.page.width = pixGetWidth(pix.get());
     result.page.height = pixGetHeight(pix.get());
 
