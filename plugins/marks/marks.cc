@@ -30,9 +30,10 @@ class MarksExtractor final : public BuiltinExtractor {
 
   Status Extract(const ExtractionInput& in, Extraction& out) const override {
     const Document& doc = in.document;
-    // The marks stand in the header zone, under the number and subject, before the body starts;
-    // "khẩn trương" in a sentence of the body is no mark.
-    const size_t end = std::min(doc.paragraphs.size(), in.structure.body_begin + 2);
+    // The marks stand in the header zone, under the number and subject, or just below it (a stamp
+    // read after the first lines), but never in the body outline.
+    size_t end = std::min(doc.paragraphs.size(), in.structure.body_begin + 2);
+    if (!in.structure.outline.empty()) end = std::min(end, in.structure.outline.front().paragraph);
     std::vector<Finding>& marks = out.sections["marks"];
     for (size_t p = 0; p < end; ++p) {
       const std::string_view t = ParagraphText(doc, p);

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
 #include <string>
 
@@ -20,7 +21,21 @@ inline void ExpectMatchesGolden(const std::string& relative_path, const std::str
   }
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in.good()) << "missing golden file " << path << " (run with VANBAN_UPDATE_GOLDEN=1 to create it)";
-  EXPECT_EQ(ReadFile(path), actual) << "differs from golden file " << path;
+  const std::string expected = ReadFile(path);
+  if (expected == actual) return;
+  // The first line that differs, with its number: a whole record in the failure says nothing.
+  size_t line = 1, begin = 0;
+  const size_t common = std::min(expected.size(), actual.size());
+  for (size_t i = 0; i < common && expected[i] == actual[i]; ++i) {
+    if (expected[i] == '\n') ++line, begin = i + 1;
+  }
+  const auto line_at = [&](const std::string& s) {
+    if (begin >= s.size()) return std::string("(end of file)");
+    return s.substr(begin, s.find('\n', begin) - begin);
+  };
+  ADD_FAILURE() << "differs from golden file " << path << " at line " << line << "\n  golden: " << line_at(expected)
+                << "\n  actual: " << line_at(actual)
+                << "\n(VANBAN_UPDATE_GOLDEN=1 rewrites it; review the diff)";
 }
 
 }  // namespace vanban::testing

@@ -167,6 +167,11 @@ TEST(OcrEngine, CleanPageHasLowCharacterErrorRate) {
 TEST(OcrEngine, LinesAreTheirWordsJoinedBySpaces) {
   const Timed& timed = CleanPageResult();
   ASSERT_TRUE(timed.result.ok());
+  // A clean page of four sentences: a reading without blocks would pass the loop below unseen.
+  ASSERT_FALSE(timed.result->page.blocks.empty());
+  size_t lines = 0;
+  for (const Block& block : timed.result->page.blocks) lines += block.lines.size();
+  EXPECT_GE(lines, 4u);
   for (const Block& block : timed.result->page.blocks) {
     ASSERT_FALSE(block.lines.empty());
     for (const Line& line : block.lines) {

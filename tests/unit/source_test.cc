@@ -1,4 +1,6 @@
 #include <sys/stat.h>
+
+#include <filesystem>
 #include <unistd.h>
 
 #include "test_engine.h"
@@ -168,6 +170,96 @@ TEST(Pipeline, OneBadFileDoesNotAffectTheOthers) {
   EXPECT_FALSE(docs[2].ok());
   EXPECT_TRUE(docs[3].ok());
   EXPECT_EQ(docs[3].document.text, ExtractFile(paths[3]).text);
+}
+
+}  // namespace
+}  // namespace vanban
+
+namespace vanban {
+namespace {
+
+using testing::TempFiles;
+
+class NamedDriver final : public SourceDriver {
+ public:
+  explicit NamedDriver(std::string name, std::string magic) : name_(std::move(name)), magic_(std::move(magic)) {}
+  std::string_view Name() const override { return name_; }
+  std::string_view Description() const override { return "test"; }
+  std::string_view Identify(std::string_view head) const override {
+    return head.starts_with(magic_) ? std::string_view("application/x-test") : std::string_view();
+  }
+  StatusOr<std::unique_ptr<OpenedFile>> Open(std::shared_ptr<const std::string>, std::string_view,
+                                             const SourceOptions&) const override {
+    return Status::Unsupported("test driver");
+  }
+
+ private:
+  std::string name_, magic_;
+};
+
+TEST(SourceRegistry, RefusesATakenNameAndIdentifiesInOrder) {
+  SourceRegistry registry;
+  RegisterBuiltinSources(registry);
+  ASSERT_EQ(registry.drivers().size(), 3u);
+  EXPECT_EQ(registry.drivers().back()->Name(), "text");  // the catch-all comes last
+  const Status taken = registry.Add(std::make_unique<NamedDriver>("pdf", "X"));
+  EXPECT_NE(taken.message().find("'pdf' is already registered"), std::string::npos) << taken.message();
+  // A new driver added after the text driver never sees text; one added to a fresh registry first does.
+  SourceRegistry custom;
+  ASSERT_TRUE(custom.Add(std::make_unique<NamedDriver>("test", "VB1")).ok());
+  RegisterBuiltinSources(custom);
+  EXPECT_EQ(custom.Identify("VB1 content").driver->Name(), "test");
+  EXPECT_EQ(custom.Identify("other content").driver->Name(), "text");
+  EXPECT_EQ(custom.Identify("").media_type, kMediaEmpty);
+  EXPECT_EQ(custom.Identify(std::string("a\0b", 3)).driver, nullptr);
+}
+
+TEST(ExpandInputs, FoldersAreWalkedInPathOrderWithoutLoops) {
+  TempFiles files;
+  namespace fs = std::filesystem;
+  fs::create_directories(files.Path("in/b/deep"));
+  fs::create_directories(files.Path("in/a"));
+  fs::create_directories(files.Path("in/.git"));
+  files.Write("in/b/deep/3.txt", "x");
+  files.Write("in/a/2.txt", "x");
+  files.Write("in/1.txt", "x");
+  files.Write("in/.hidden.txt", "x");
+  files.Write("in/.git/config", "x");
+  fs::create_directory_symlink("..", files.Path("in/b/up"));  // a loop back to in/
+  fs::create_symlink("1.txt", files.Path("in/link.txt"));
+  std::vector<std::string> problems;
+  const std::vector<std::string> got =
+      ExpandInputs({files.Path("solo.txt"), files.Path("in"), "-"}, &problems);
+  const std::vector<std::string> expected = {files.Path("solo.txt"), files.Path("in/1.txt"), files.Path("in/a/2.txt"),
+                                             files.Path("in/b/deep/3.txt"), files.Path("in/link.txt"), "-"};
+  EXPECT_EQ(got, expected);
+  EXPECT_TRUE(problems.empty());
+  fs::create_directories(files.Path("empty"));
+  ExpandInputs({files.Path("empty")}, &problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0], files.Path("empty") + ": folder holds no files");
+}
+
+TEST(OpenBytes, PdfWithDataAfterItsEndIsReadWithAWarning) {
+  // The smallest PDF poppler reads, then a megabyte of other bytes (a copy tool's padding).
+  const std::string pdf =
+      "%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+      "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  SourceRegistry registry;
+  RegisterBuiltinSources(registry);
+  const OpenedInput clean = OpenBytes(pdf, "a.pdf", {}, registry);
+  ASSERT_TRUE(clean.document.errors.empty()) << clean.document.errors[0].reason;
+  EXPECT_TRUE(clean.document.warnings.empty());
+  std::string padded = pdf;
+  for (int i = 0; i < (1 << 20); ++i) padded.push_back(static_cast<char>('A' + i % 26));
+  const OpenedInput input = OpenBytes(padded, "b.pdf", {}, registry);
+  EXPECT_TRUE(input.document.errors.empty()) << input.document.errors[0].reason;  // not "truncated"
+  ASSERT_EQ(input.document.warnings.size(), 1u);
+  EXPECT_EQ(input.document.warnings[0], "1048576 bytes of other data follow the PDF's end marker (%EOF); they were ignored");
+  const OpenedInput cut = OpenBytes(pdf.substr(0, pdf.size() - 7), "c.pdf", {}, registry);
+  ASSERT_FALSE(cut.document.errors.empty());
+  EXPECT_NE(cut.document.errors[0].reason.find("no %EOF marker"), std::string::npos) << cut.document.errors[0].reason;
+  EXPECT_EQ(cut.document.errors[0].reason.find("%%"), std::string::npos);
 }
 
 }  // namespace

@@ -33,7 +33,8 @@ Status FollowLinks(const std::string& path, std::string* target, struct stat* st
   std::string current = path;
   for (int hops = 0; hops < 40; ++hops) {
     if (::lstat(current.c_str(), st) != 0) {
-      if (errno != ENOENT) return Status::IoError("cannot write " + path + ": " + ErrnoText(errno));
+      // ENOTDIR: a part of the path is a file; the folder check names it.
+      if (errno != ENOENT && errno != ENOTDIR) return Status::IoError("cannot write " + path + ": " + ErrnoText(errno));
       *target = current;
       *exists = false;
       return Status::Ok();

@@ -77,6 +77,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   // Header zone, top down: issuer lines, motto, number, place and date, type title, subject, recipients.
   size_t i = 0;
   bool seen_number_or_title = false;
+  bool seen_title = false;  // the type title comes once, above or below the number
   for (; i < n; ++i) {
     const std::string_view t = text[i];
     ParagraphRole& role = st.roles[i];
@@ -98,9 +99,9 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
               Matches(text[i + 2], NumberLine()))) {
         st.roles[++i] = ParagraphRole::kSubject;
       }
-    } else if (!seen_number_or_title && IsTypeTitle(t)) {
+    } else if (!seen_title && IsTypeTitle(t)) {
       role = ParagraphRole::kTypeTitle;
-      seen_number_or_title = true;
+      seen_number_or_title = seen_title = true;
       // The line under the title is the subject, even when it starts like a basis clause
       // ("KẾ HOẠCH / Thực hiện công tác ... năm 2024").
       if (i + 1 < n && !ParseOutlineMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
