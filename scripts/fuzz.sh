@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (cmake --preset fuzz: clang, AddressSanitizer, UBSan), seeds each
-# with the corpus, and runs each for SECONDS, two at a time. Prints, per target, the executions,
+# with the corpus and the kept regressions, and runs each for SECONDS, two at a time. Coverage
+# counts vanban's own code: Leptonica, poppler and the codecs are Debian's, not instrumented. Prints, per target, the executions,
 # the coverage and what was found; crashing inputs are left in build-fuzz/fuzz-artifacts/<target>/
 # (keep each one as a regression: tests/fuzz/regressions/<target>/, then fix it).
 #   bash scripts/fuzz.sh [SECONDS per target, default 600] [TARGET...]
@@ -23,7 +24,9 @@ rm -rf "$seeds" && mkdir -p "$seeds"/{text_source,pdf_source,image_source,rule_l
 for f in corpus/seeds/*.txt corpus/docs/*.txt corpus/heldout/*.txt; do cp "$f" "$seeds/text_source/"; done
 iconv -f UTF-8 -t UTF-16 corpus/seeds/000_52fa74754233632c.txt > "$seeds/text_source/utf16.txt"
 head -c 3000 corpus/seeds/001_9b523df372c715d2.txt > "$seeds/text_source/short.txt"
-cp tests/fuzz/regressions/*/* "$seeds"/ 2>/dev/null || true
+for t in text_source pdf_source image_source rule_loader record_reader; do
+  cp tests/fuzz/regressions/$t/* "$seeds/$t/" 2>/dev/null || true
+done
 render=$build/tools/vanban-render-document
 "$render" corpus/seeds/000_52fa74754233632c.txt --pdf "$seeds/pdf_source/seed.pdf" >/dev/null
 printf 'Kính gửi: Sở Y tế.\nBáo cáo trước ngày 15/5/2024.\n' > "$build/short.txt"
@@ -42,6 +45,9 @@ for f in "$build/short.txt" corpus/seeds/000_52fa74754233632c.txt; do
   i=$((i + 1))
 done
 
+# Caches fontconfig (poppler's fonts) and Tesseract keep for the life of the process are no leaks of
+# vanban's; the same suppressions as the sanitizer preset.
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 run_one() {
   local target=$1 corpus=$build/fuzz-corpus/$1 artifacts=$build/fuzz-artifacts/$1
   mkdir -p "$corpus" "$artifacts"

@@ -237,6 +237,11 @@ TEST(CliRules, WrongDataDirectoryFailsRulesCheckAndExtract) {
   const auto extract = RunCommand(env + ShellQuote(VanbanCli()) + " extract " + ShellQuote(Seed(0)) + " 2>&1");
   EXPECT_EQ(extract.exit_code, 2);
   EXPECT_EQ(extract.out.find("\"header\""), std::string::npos);  // no records without header fields
+  // A name longer than the system allows: a message, not an abort (it was rc 134).
+  const auto long_name = RunCommand("VANBAN_DATA_DIR=" + std::string(5000, 'a') + " " + ShellQuote(VanbanCli()) +
+                                    " extract " + ShellQuote(Seed(0)) + " 2>&1");
+  EXPECT_EQ(long_name.exit_code, 2);
+  EXPECT_NE(long_name.out.find("is not a folder (File name too long)"), std::string::npos);
   const auto missing = RunCommand("VANBAN_DATA_DIR=/nonexistent " + ShellQuote(VanbanCli()) + " rules check 2>&1");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.out.find("VANBAN_DATA_DIR=/nonexistent is not a folder"), std::string::npos) << missing.out;

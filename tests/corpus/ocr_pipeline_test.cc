@@ -190,6 +190,35 @@ TEST(OcrPipeline, SearchablePdfGivesBackTheOcrText) {
   EXPECT_NE(ReadFile(files.Path("page.hocr")).find("ocrx_word"), std::string::npos);
 }
 
+// `vanban ocr` opens an encrypted scan with --pdf-password (the same open-and-unlock path as
+// ingestion), and writes each output exactly where it is named: "-o out/cp.txt" is out/cp.txt, not
+// out/cp.txt.pdf.
+TEST(OcrPipeline, OcrCommandReadsEncryptedScansAndWritesTheNamedFiles) {
+  TempFiles files;
+  std::string truth;
+  const std::string scan = ImagePdf(files, RenderPng(files, "scan", kPageText, &truth), "scan.pdf");
+  const std::string locked = files.Path("locked.pdf");
+  ASSERT_EQ(RunCommand("qpdf --warning-exit-0 --encrypt secret owner 256 -- " + ShellQuote(scan) + " " + ShellQuote(locked)).exit_code,
+            0);
+  const std::string out = files.Path("cp.txt"), alto = files.Path("alto.data");
+  const auto refused = RunCommand(ShellQuote(VanbanCli()) + " ocr " + ShellQuote(locked) + " -o " + ShellQuote(out) + " 2>&1");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.out.find("it needs a password to open (--pdf-password)"), std::string::npos) << refused.out;
+  const auto r = RunCommand(ShellQuote(VanbanCli()) + " ocr --pdf-password secret " + ShellQuote(locked) + " -o " +
+                            ShellQuote(out) + " --alto " + ShellQuote(alto));
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(out));
+  EXPECT_FALSE(std::filesystem::exists(out + ".pdf"));
+  EXPECT_EQ(ReadFile(out).substr(0, 5), "%PDF-");
+  EXPECT_NE(ReadFile(alto).find("<alto"), std::string::npos);
+  const auto text = RunCommand("pdftotext -enc UTF-8 " + ShellQuote(out) + " -");
+  EXPECT_LT(CharacterErrorRate(truth, text.out), 0.03);
+  const auto to_folder = RunCommand(ShellQuote(VanbanCli()) + " ocr --pdf-password secret " + ShellQuote(locked) +
+                                    " -o " + ShellQuote(files.Dir()) + " 2>&1");
+  EXPECT_EQ(to_folder.exit_code, 2);
+  EXPECT_NE(to_folder.out.find("it is a directory"), std::string::npos) << to_folder.out;
+}
+
 // Copies of copies read poorly, and such pages are read a second time with Tesseract's noise
 // removal. Tesseract keeps that switch in one process-wide variable: while one worker read a copy
 // with it, a clean page the other worker began was read with it too, and lost tone marks (the text

@@ -383,6 +383,10 @@ StatusOr<DocumentRecord> Read(std::string_view text) {
     paragraph.footnote = r.Boolean(p, at, "footnote", false);
     const int64_t printed = r.Integer(p, at, "printed_offset");
     if (paragraph.span.end > doc.text.size()) r.Fail(Reader::Join(at, "span"), "runs past the end of the text");
+    // Paragraphs follow one another: the text map and every lookup by offset rely on it.
+    if (!doc.paragraphs.empty() && paragraph.span.begin < doc.paragraphs.back().span.end) {
+      r.Fail(Reader::Join(at, "span"), "starts before the paragraph above it ends");
+    }
     // The record keeps where each paragraph starts in print: one anchor each.
     doc.text_map.Add({paragraph.span.begin, 0, {paragraph.page, static_cast<size_t>(std::max<int64_t>(0, printed))}, 0});
     doc.paragraphs.push_back(paragraph);
