@@ -50,6 +50,7 @@ done
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 run_one() {
   local target=$1 corpus=$build/fuzz-corpus/$1 artifacts=$build/fuzz-artifacts/$1
+  rm -rf "$artifacts"  # what this run finds, not an earlier one
   mkdir -p "$corpus" "$artifacts"
   "$build/tests/fuzz/fuzz_$target" "$corpus" "$seeds/$target" -max_total_time="$seconds" -timeout=20 \
     -max_len=32768 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$build/fuzz-$target.log" 2>&1 || true
