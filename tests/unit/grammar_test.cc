@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "vanban/grammar.h"
 
@@ -83,6 +85,7 @@ TEST(OutlineMarker, EveryKindWithItsLabel) {
   for (const Case& c : cases) {
     const auto m = ParseOutlineMarker(c.text);
     ASSERT_TRUE(m.has_value()) << c.text;
+    EXPECT_TRUE(StartsWithOutlineMarker(c.text)) << c.text;
     EXPECT_EQ(m->kind, c.kind) << c.text;
     EXPECT_EQ(m->marker, c.marker) << c.text;
     EXPECT_EQ(m->label, c.label) << c.text;
@@ -93,7 +96,27 @@ TEST(OutlineMarker, NotNumbersOrWordsThatLookLikeOne) {
   for (const char* text : {"2.500 người tham gia", "18/3/2024 là hạn", "Điều chỉnh kế hoạch", "Mục tiêu chung",
                            "Chương trình hành động", "I làm", "100. Sai", "Phần lớn các xã", "-"}) {
     EXPECT_FALSE(ParseOutlineMarker(text).has_value()) << text;
+    EXPECT_FALSE(StartsWithOutlineMarker(text)) << text;
   }
+}
+
+// The one-pass test and the parser agree on every line of the corpus.
+TEST(OutlineMarker, OnePassTestAgreesWithTheParserOnTheCorpus) {
+  size_t markers = 0;
+  for (const char* dir : {"/corpus/seeds", "/corpus/docs", "/corpus/heldout", "/corpus/ocr"}) {
+    for (const auto& e : std::filesystem::directory_iterator(std::string(VANBAN_SOURCE_DIR) + dir)) {
+      std::ifstream in(e.path());
+      for (std::string line; std::getline(in, line);) {
+        for (size_t skip = 0; skip < line.size() && skip < 3; ++skip) {  // also mid-line starts
+          const std::string_view t = std::string_view(line).substr(skip);
+          const bool parsed = ParseOutlineMarker(t).has_value();
+          EXPECT_EQ(StartsWithOutlineMarker(t), parsed) << t;
+          markers += parsed;
+        }
+      }
+    }
+  }
+  EXPECT_GT(markers, 300u);
 }
 
 TEST(LayoutGrammar, ListBulletsSignaturesAndBasisOpeners) {

@@ -41,6 +41,10 @@ struct OutlineMarker {
 // The marker that starts `text` (a line or a paragraph), if any.
 std::optional<OutlineMarker> ParseOutlineMarker(std::string_view text);
 
+// ParseOutlineMarker(text).has_value(), in one pass of one regular expression without captures
+// (normalization asks this of every line).
+bool StartsWithOutlineMarker(std::string_view text);
+
 // A list bullet starts `text`: one of kListBullet followed by text.
 bool StartsWithListBullet(std::string_view text);
 

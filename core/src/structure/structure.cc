@@ -92,7 +92,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     } else if (Matches(t, SubjectLine())) {
       role = ParagraphRole::kSubject;
       // A subject printed over several lines can be split into paragraphs; it runs until the next header line.
-      while (i + 1 < n && !IsAllCapitals(text[i + 1]) && !ParseOutlineMarker(text[i + 1]) &&
+      while (i + 1 < n && !IsAllCapitals(text[i + 1]) && !StartsWithOutlineMarker(text[i + 1]) &&
              !Matches(text[i + 1], RecipientsLine()) && !StartsWithBasisOpener(text[i + 1]) &&
              !Matches(text[i + 1], NumberLine()) && !Matches(text[i + 1], PlaceDateLine()) && i + 2 < n &&
              (Matches(text[i + 2], PlaceDateLine()) || Matches(text[i + 2], RecipientsLine()) ||
@@ -104,14 +104,14 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
       seen_number_or_title = seen_title = true;
       // The line under the title is the subject, even when it starts like a basis clause
       // ("KẾ HOẠCH / Thực hiện công tác ... năm 2024").
-      if (i + 1 < n && !ParseOutlineMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
+      if (i + 1 < n && !StartsWithOutlineMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
           !Matches(text[i + 1], PlaceDateLine()) && !IsAllCapitals(text[i + 1])) {
         st.roles[++i] = ParagraphRole::kSubject;
       }
     } else if (Matches(t, RecipientsLine())) {
       role = ParagraphRole::kRecipients;
       while (i + 1 < n && StartsWithListBullet(text[i + 1])) st.roles[++i] = ParagraphRole::kRecipients;
-    } else if (IsAllCapitals(t) && !ParseOutlineMarker(t) && !StartsWithSignatureAuthority(t)) {
+    } else if (IsAllCapitals(t) && !StartsWithOutlineMarker(t) && !StartsWithSignatureAuthority(t)) {
       // Issuing body lines above the number; capital lines below the title (the issuing authority of a
       // quyết định, "QUYẾT ĐỊNH:") stay body.
       if (!seen_number_or_title) role = ParagraphRole::kIssuer;
@@ -128,7 +128,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     if (Matches(t, CopiesToLine()) || StartsWithSignatureAuthority(t)) tail_begin = k;
   }
   // A signature without TM./KT. still has a capital title line and a name at the very end.
-  if (tail_begin == n && n >= 2 && IsAllCapitals(text[n - 2]) && !ParseOutlineMarker(text[n - 2])) tail_begin = n - 2;
+  if (tail_begin == n && n >= 2 && IsAllCapitals(text[n - 2]) && !StartsWithOutlineMarker(text[n - 2])) tail_begin = n - 2;
   bool in_copies = false, after_authority = false;
   for (size_t k = tail_begin; k < n; ++k) {
     const std::string_view t = text[k];
@@ -162,7 +162,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   size_t k = header_end;
   for (; k < body_end; ++k) {
     if (st.roles[k] == ParagraphRole::kFootnote) continue;
-    if (ParseOutlineMarker(text[k])) break;
+    if (StartsWithOutlineMarker(text[k])) break;
     if (StartsWithBasisOpener(text[k]) || text[k].find("nhận được") != std::string_view::npos) {
       st.roles[k] = ParagraphRole::kBasis;
     } else if (Matches(text[k], RecipientsLine())) {

@@ -52,6 +52,17 @@ std::optional<OutlineMarker> ParseOutlineMarker(std::string_view s) {
   return std::nullopt;
 }
 
+bool StartsWithOutlineMarker(std::string_view s) {
+  // The patterns of ParseOutlineMarker without their captures, as one alternation
+  // (grammar_test checks that the two agree).
+  static const RE2 re(
+      "^(?:(?i:phần|phụ lục)\\s+(?:[IVXLC]+|\\d+)\\.?(?:\\s|:|$)|(?i:chương)\\s+(?:[IVXLC]+|\\d+)\\.?(?:\\s|$)|"
+      "(?i:mục)\\s+(?:\\d+|[IVXLC]+)\\.?(?:\\s|$)|(?i:điều)\\s+\\d+|[IVXLC]{1,7}[.)](?:\\s|$)|"
+      "\\d{1,2}(?:\\.\\d{1,2})+\\.?(?:\\s|$)|\\d{1,2}[.)](?:\\s|\\p{Lu}|$)|\\(\\d{1,2}\\)\\s|\\(?[a-zđ]\\)\\s|" +
+      std::string(kDashBullet) + "\\s*\\S|\\+\\s*\\S)");
+  return RE2::PartialMatch(s, re);
+}
+
 bool StartsWithListBullet(std::string_view s) {
   static const RE2 re(Anchored(std::string(kListBullet) + "\\s*\\S"));
   return RE2::PartialMatch(s, re);

@@ -9,7 +9,6 @@
 namespace vanban::internal {
 namespace {
 
-bool StartsWithOutlineMarker(std::string_view s) { return ParseOutlineMarker(s).has_value(); }
 
 
 bool EndsWithSentenceEnd(std::string_view s) {
