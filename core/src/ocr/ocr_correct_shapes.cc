@@ -51,8 +51,10 @@ bool OcrCorrector::Pass::CorrectDate(size_t k) {
   };
   bool ok;
   if (parts.size() == 3) {
-    ok = in(parts[0], 2, 1, 31) && in(parts[1], 2, 1, 12) &&
-         (parts[2].size() == 4 ? in(parts[2], 4, 1900, 2099) : parts[2].size() == 2);
+    // A full date must be one of the calendar, as the extractors' grammar reads it (no 31/2).
+    ok = parts[0].size() <= 2 && parts[1].size() <= 2 &&
+         (parts[2].size() == 4 ? IsoDate(NumberValue(parts[0]), NumberValue(parts[1]), NumberValue(parts[2])).has_value()
+                               : parts[2].size() == 2 && in(parts[0], 2, 1, 31) && in(parts[1], 2, 1, 12));
   } else if (parts[1].size() == 4) {
     ok = in(parts[0], 2, 1, 12) && in(parts[1], 4, 1900, 2099);
   } else {
