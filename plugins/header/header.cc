@@ -5,6 +5,7 @@
 
 #include "../common/plugin_util.h"
 #include "../common/builtin_extractor.h"
+#include "header_zone.h"
 #include "vanban/grammar.h"
 #include "vanban/rules.h"
 #include "vanban/structure.h"
@@ -58,16 +59,14 @@ class HeaderExtractor : public BuiltinExtractor {
           if (const std::string type = TypeFromWord(Trim(t, " :")); !type.empty()) h.type = type;
           break;
         case ParagraphRole::kSubject: {
-          static const RE2 kVv(R"(^(?:V/v|V/V|Về việc)\s*:?\s*)");
-          std::string subject(t);
-          RE2::Replace(&subject, kVv, "");
+          const size_t mark = SubjectMarkEnd(t);
+          std::string subject(mark == std::string_view::npos ? t : t.substr(mark));
           h.subject = h.subject ? *h.subject + " " + subject : subject;
           break;
         }
         case ParagraphRole::kRecipients: {
-          static const RE2 kKinhGui(R"(^(?i:kính gửi)\s*:?\s*)");
-          std::string entry(t);
-          RE2::Replace(&entry, kKinhGui, "");
+          const size_t mark = RecipientsMarkEnd(t);
+          std::string entry(mark == std::string_view::npos ? t : t.substr(mark));
           if (!Trim(entry).empty()) h.recipients.push_back(ListEntry(entry));
           break;
         }
@@ -75,14 +74,60 @@ class HeaderExtractor : public BuiltinExtractor {
           break;
       }
     }
-    if (issuer_line.empty()) issuer_line = IssuerFromMainSentence(rules, doc, st);
     if (!issuer_line.empty()) h.issuer = issuer_line;
+    MergeHeaderZone(rules, doc, h);
+    if (!h.issuer) {
+      issuer_line = IssuerFromMainSentence(rules, doc, st);
+      if (!issuer_line.empty()) h.issuer = issuer_line;
+    }
     if (h.type == "other") h.type = InferType(st, h);
     ReadTail(rules, doc, st, h);
+    if (h.signer.name) h.signer.name = Trim(*h.signer.name, " |*");
+    // The tail read by roles ends at the document's last lines; web copies and attachments put portal
+    // text, appendices or tables there. The first signature block after the header is the signer's.
+    if (!h.signer.name || !IsPersonName(*h.signer.name)) {
+      const std::vector<ZoneCell> zone = HeaderZoneCells(rules, doc);
+      const size_t from = zone.empty() ? st.body_begin : zone.back().paragraph + 1;
+      Signer found = FindSignature(doc, from);
+      // No name is better than a line of something else.
+      if (found.name || (h.signer.name && !IsPersonName(*h.signer.name))) h.signer = std::move(found);
+    }
     return Status::Ok();
   }
 
  private:
+  // The header zone read as cells fills what the line roles left empty: real copies lay the header
+  // out in ways (two columns on a line, table cells, glued rule lines) that break the roles. Where
+  // both read a field, the roles win, except an issuer line that ran into the motto and a place the
+  // roles got only the last line of (a place or an issuer wrapped over lines).
+  // The zone read more of a wrapped line than the roles did: "ỦY BAN" / "NHÂN DÂN" / "THÀNH PHỐ ĐÀ NẴNG".
+  static bool EndsWithShorter(const std::optional<std::string>& longer, const std::string& shorter) {
+    return longer && longer->size() > shorter.size() && longer->ends_with(" " + shorter);
+  }
+
+  static void MergeHeaderZone(const RuleSet& rules, const Document& doc, Header& h) {
+    Header zone;
+    ReadHeaderZone(rules, HeaderZoneCells(rules, doc), zone);
+    if (h.issuer) {
+      std::vector<std::string> lines;
+      for (std::string& cell : SplitHeaderCells(rules, *h.issuer)) {
+        if (MatchForm(cell).find("cộng h") == 0) break;
+        lines.push_back(std::move(cell));
+      }
+      h.issuer = lines.empty() ? std::nullopt : std::optional<std::string>(IssuingLevel(lines));
+    }
+    if (!h.issuer || EndsWithShorter(zone.issuer, *h.issuer)) h.issuer = zone.issuer;
+    if (!h.number && !h.number_printed) {
+      h.number = zone.number;
+      h.number_printed = zone.number_printed;
+    }
+    if (!h.date) h.date = zone.date;
+    if (!h.place || EndsWithShorter(zone.place, *h.place)) h.place = zone.place;
+    if (h.type == "other") h.type = zone.type;
+    if (!h.subject) h.subject = zone.subject;
+    h.draft = h.draft || zone.draft;
+  }
+
   static void ReadNumber(const RuleSet& rules, std::string_view t, Header& h) {
     for (const RuleMatch& m : rules.FindAll("header.number", t)) {
       const std::string printed = Trim(Group(m, t, "printed"), " ");
@@ -121,14 +166,17 @@ class HeaderExtractor : public BuiltinExtractor {
     return {};
   }
 
+  // A công văn prints no type title: its "V/v" subject says what it is, whatever its symbol's first
+  // code ("5348/CT-CS" is Cục Thuế's, not a chỉ thị's).
   static std::string InferType(const DocumentStructure& st, const Header& h) {
+    const bool has_vv = h.subject.has_value() &&
+                        std::find(st.roles.begin(), st.roles.end(), ParagraphRole::kTypeTitle) == st.roles.end();
+    if (has_vv) return "cong_van";
     if (h.number) {
       const std::string from_symbol = TypeFromSymbol(*h.number);
       if (from_symbol != "cong_van" && from_symbol != "other") return from_symbol;
     }
-    const bool has_vv = h.subject.has_value() &&
-                        std::find(st.roles.begin(), st.roles.end(), ParagraphRole::kTypeTitle) == st.roles.end();
-    if (has_vv || !h.recipients.empty()) return "cong_van";
+    if (!h.recipients.empty()) return "cong_van";
     if (h.number) return TypeFromSymbol(*h.number);
     return "other";
   }

@@ -69,6 +69,31 @@ TEST(GoldSet, FieldScoresMeetThresholds) {
   }
 }
 
+// ---- development set of real documents ------------------------------------------------------
+
+// The real documents of corpus/devset (web copies as markdown and text, committed in
+// corpus/devset/text) against gold written by reading them: the header fields must survive the
+// layouts real copies have. Floors a little under today's scores (docs/benchmarks.md); the scans
+// of the set are scored by `vanban-score --devset ../shared/devset`, outside the suite.
+TEST(DevSet, RealTextHeadersMeetThresholds) {
+  score::DevsetOptions options;
+  options.gold_dir = SourceDir() + "/corpus/devset/gold";
+  options.document_dirs = {SourceDir() + "/corpus/devset/text"};
+  const auto scores = score::ScoreDevset(options, TestEngine());
+  ASSERT_TRUE(scores.ok()) << scores.status().message();
+  std::printf("[ DEVSET   ] real texts\n%s", scores->all.Table().c_str());
+  int documents = 0;
+  for (const auto& [form, n] : scores->documents) documents += n;
+  EXPECT_GE(documents, 46);
+  EXPECT_EQ(scores->failed, 0);
+  const std::map<std::string, double> floors = {
+      {"header.number", 0.95}, {"header.date", 0.95},  {"header.type", 0.95},   {"header.issuer", 0.88},
+      {"header.place", 0.95},  {"header.subject", 0.8}, {"header.signer", 0.92}, {"header.draft", 0.95}};
+  for (const auto& [field, floor] : floors) EXPECT_GE(scores->all.Find(field)->F1(), floor) << field;
+  // A number given is the printed one: never another.
+  EXPECT_EQ(scores->all.Find("header.number.invented")->fp, 0);
+}
+
 // ---- rule packs --------------------------------------------------------------------------
 
 class BuiltinRule : public ::testing::TestWithParam<std::string> {};

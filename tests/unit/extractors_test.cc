@@ -81,6 +81,84 @@ TEST(HeaderExtractor, BlankNumberAndDayMakeADraft) {
   EXPECT_EQ(h.type, "cong_van");
 }
 
+// Headers as real copies lay them out (corpus/devset): each must give the same fields.
+struct RealHeaderCase {
+  const char* name;
+  const char* text;
+};
+
+class RealHeaderLayout : public ::testing::TestWithParam<RealHeaderCase> {};
+
+TEST_P(RealHeaderLayout, GivesNumberDatePlaceTypeAndIssuer) {
+  const Input in = Prepare(GetParam().text);
+  const Header h = RunOne("header", in).header;
+  EXPECT_EQ(h.number.value_or(""), "18/2014/QĐ-UBND");
+  EXPECT_EQ(h.date.value_or(""), "2014-03-05");
+  EXPECT_EQ(h.place.value_or(""), "Đà Nẵng");
+  EXPECT_EQ(h.type, "quyet_dinh");
+  EXPECT_EQ(h.issuer.value_or(""), "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG");
+  EXPECT_EQ(h.subject.value_or(""), "VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Copies, RealHeaderLayout,
+    ::testing::Values(
+        RealHeaderCase{"columns_on_one_line",
+                       "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG --------     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+                       "Tự do - Hạnh phúc\nSố: 18/2014/QĐ-UBND          Đà Nẵng, ngày 05 tháng 03 năm 2014\n"
+                       "QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ\nỦY BAN NHÂN DÂN THÀNH PHỐ\nCăn cứ Luật Tổ chức "
+                       "chính quyền địa phương;\n"},
+        RealHeaderCase{"portal_text_before_and_one_paragraph",
+                       "Trang chủ > Văn bản\nQuyết định 18/2014/QĐ-UBND quy chế quản lý\nỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ "
+                       "NẴNG -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc Số: 18/2014/QĐ-UBND "
+                       "Đà Nẵng, ngày 05 tháng 03 năm 2014 QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ CHỦ TỊCH ỦY BAN "
+                       "NHÂN DÂN THÀNH PHỐ Căn cứ Luật Tổ chức chính quyền địa phương;\n"},
+        RealHeaderCase{"markdown_table_cells",
+                       "| ỦY BAN\nNHÂN DÂN\nTHÀNH PHỐ ĐÀ NẴNG\n-------- | CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - "
+                       "Tự do - Hạnh phúc\n--------------- |\n|\nSố:\n18/2014/QĐ-UBND\n|\nĐà\nNẵng, ngày 05 tháng 03 năm "
+                       "2014\n|\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ\nCăn cứ Luật Tổ chức chính quyền địa "
+                       "phương;\n"},
+        RealHeaderCase{"rule_glued_to_the_number",
+                       "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh "
+                       "phúc\n---------------Số: 18/2014/QĐ-UBND\nĐà Nẵng, ngày 05 tháng 03 năm 2014\nQUYẾT ĐỊNH\n"
+                       "VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"}),
+    [](const ::testing::TestParamInfo<RealHeaderCase>& info) { return std::string(info.param.name); });
+
+TEST(HeaderExtractor, TwoLevelIssuerKeepsTheLowerLevel) {
+  const Header h = RunOne("header", Prepare("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+                                           "VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 778/TCHQ-GSQL V/v xử lý vướng "
+                                           "mắc Hà Nội, ngày 13 tháng 02 năm 2017\nKính gửi: Cục Hải quan các tỉnh\n"))
+                       .header;
+  EXPECT_EQ(h.issuer.value_or(""), "TỔNG CỤC HẢI QUAN");
+  EXPECT_EQ(h.number.value_or(""), "778/TCHQ-GSQL");
+  EXPECT_EQ(h.subject.value_or(""), "xử lý vướng mắc");
+  EXPECT_EQ(h.date.value_or(""), "2017-02-13");
+  EXPECT_EQ(h.type, "cong_van");
+}
+
+TEST(HeaderExtractor, SignerRunTogetherWithCopiesToAndAttachment) {
+  // A web copy's tail: the name glued to the last Nơi nhận line, an attachment after it, portal text last.
+  const Header h =
+      RunOne("header", Prepare("BỘ TÀI CHÍNH\nSố: 19046/BTC-TCHQ\nHà Nội, ngày 29 tháng 12 năm 2014\n"
+                               "Kính gửi: Các đơn vị\n1. Hướng dẫn thực hiện.\nNơi nhận:\n- Như trên;\n"
+                               "- Lưu: VT, TCHQ (65). KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn QUY TRÌNH KÈM THEO\n"
+                               "Phụ lục bảng số liệu\nTài khoản của Quý Khách đã đăng nhập quá nhiều lần\n"))
+          .header;
+  EXPECT_EQ(h.signer.name.value_or(""), "Đỗ Hoàng Anh Tuấn");
+  EXPECT_EQ(h.signer.title.value_or(""), "THỨ TRƯỞNG");
+  EXPECT_EQ(h.signer.authority.value_or(""), "KT. BỘ TRƯỞNG");
+}
+
+TEST(HeaderExtractor, PartyDocumentNumberAndName) {
+  const Header h = RunOne("header", Prepare("BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 37-HD/BTGDVTW\n"
+                                           "Hà Nội, ngày 19 tháng 11 năm 2025\nHƯỚNG DẪN\nVỀ VIỆC ĐỔI MỚI BẢN TIN\n"
+                                           "I. MỤC ĐÍCH\n"))
+                       .header;
+  EXPECT_EQ(h.number.value_or(""), "37-HD/BTGDVTW");
+  EXPECT_EQ(h.issuer.value_or(""), "BAN CHẤP HÀNH TRUNG ƯƠNG");
+  EXPECT_EQ(h.type, "huong_dan");
+}
+
 TEST(ReferencesExtractor, CitationsWithTheirRoleDateAndIssuer) {
   const Input in = Prepare(kDispatch);
   const Extraction x = RunOne("references", in);

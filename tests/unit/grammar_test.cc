@@ -153,3 +153,22 @@ TEST(LayoutGrammar, RuleFilesGetTheSameDefinitions) {
 
 }  // namespace
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+TEST(LayoutGrammar, SubjectAndRecipientsMarks) {
+  EXPECT_EQ(SubjectMarkEnd("V/v triển khai"), 4u);
+  EXPECT_EQ(SubjectMarkEnd("V/V: phòng dịch"), 5u);
+  EXPECT_EQ(std::string_view("Về việc thành lập").substr(SubjectMarkEnd("Về việc thành lập")), "thành lập");
+  EXPECT_EQ(SubjectMarkEnd("Về hướng dẫn"), std::string_view::npos);
+  EXPECT_EQ(SubjectMarkEnd("Vv"), std::string_view::npos);
+  const std::string_view kinh_gui = "Kính gửi:   Các sở";
+  EXPECT_EQ(kinh_gui.substr(RecipientsMarkEnd(kinh_gui)), "Các sở");
+  EXPECT_NE(RecipientsMarkEnd("KÍNH GỬI"), std::string_view::npos);
+  EXPECT_EQ(RecipientsMarkEnd("Kính gửi các"), std::string("Kính gửi ").size());
+  EXPECT_EQ(RecipientsMarkEnd("Kính thưa"), std::string_view::npos);
+}
+
+}  // namespace
+}  // namespace vanban

@@ -83,7 +83,9 @@ Extraction SampleExtraction() {
                    1, {19, 30}}};
   x.laws = {{"Luật Bình đẳng giới", "mention", 1, {20, 25}}};
   x.dates = {{"2024-05-15", "day", false, "15/5/2024", 2, {60, 69}}};
-  x.deadlines = {{"before", "2024-05-15", std::nullopt, "trước ngày 15/5/2024", "t1", 2, {51, 69}}};
+  x.deadlines = {{"before", "2024-05-15", std::nullopt, "trước ngày 15/5/2024", "t1", 2, {51, 69}},
+                 {"before", std::nullopt, std::nullopt, "trước ngày 20 tháng 6 hằng năm", std::nullopt, 2, {70, 99},
+                  "yearly", "06-20"}};
   Task t;
   t.id = "t1";
   t.label = "1.";
@@ -138,6 +140,10 @@ TEST(Record, ReadBackIntoTheModel) {
   EXPECT_EQ(back.header.number.value_or(""), "45/KH-UBND");
   EXPECT_FALSE(back.header.place.has_value());
   EXPECT_EQ(back.deadlines[0].task.value_or(""), "t1");
+  ASSERT_EQ(back.deadlines.size(), 2u);
+  EXPECT_EQ(back.deadlines[1].recurring.value_or(""), "yearly");
+  EXPECT_EQ(back.deadlines[1].recur_at.value_or(""), "06-20");
+  EXPECT_FALSE(back.deadlines[0].recurring.has_value());
   EXPECT_EQ(back.tasks[0].children, std::vector<std::string>{"t2"});
   EXPECT_EQ(back.Section("marks")->at(0).value, "hoa_toc");
   EXPECT_EQ(back.Section("findings")->at(0).plugin, "contacts");

@@ -36,6 +36,11 @@ std::string Key(const std::string& s) {
 }
 
 std::string Str(const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
+// A member of a gold object that may be absent (operator[] on a const object must not be asked for one).
+std::string Str(const Json& object, const char* key) {
+  const auto it = object.find(key);
+  return it != object.end() ? Str(*it) : std::string();
+}
 
 // Each expected item matched at most once; multisets of keys.
 void ScoreMultiset(FieldScore& f, const std::string& doc, std::vector<std::string> expected,
@@ -88,27 +93,169 @@ std::string HeadingKey(const std::string& heading) {
   return k.substr(0, pos);
 }
 
+// Deadlines match by kind and dates; a recurring limit by its day in the cycle.
+std::string DeadlineKey(const Json& d) {
+  const std::string date = Str(d, "date"), recur_at = Str(d, "recur_at");
+  std::string key = Str(d, "kind") + " " + (date.empty() ? "null" : date);
+  if (!recur_at.empty()) key += " every " + recur_at;
+  return key;
+}
+std::string DeadlineKey(const Deadline& d) {
+  std::string key = d.kind + " " + d.date.value_or("null");
+  if (d.recur_at) key += " every " + *d.recur_at;
+  return key;
+}
+
+void ScoreDocument(Json gold, const std::string& name, const Extraction& x, Report& report) {
+  auto field = [&](const char* n) -> FieldScore& { return *report.Field(n); };
+  auto incomplete = [&](const char* part) {
+    const Json& list = gold["incomplete"];
+    return list.is_array() && std::find(list.begin(), list.end(), part) != list.end();
+  };
+  Json& gh = gold["header"];  // non-const: absent keys read as null
+  const Header& h = x.header;
+  ScoreValue(field("header.number"), name, OptKey(gh["number"]), OptKey(h.number));
+  // A number given where the printed one is handwritten or unreadable and it is not the right one is
+  // invented: worse for an archive than none.
+  FieldScore* invented = report.Field("header.number.invented");
+  if (invented && h.number && OptKey(gh["number"]) != OptKey(h.number)) {
+    ++invented->fp;
+    invented->misses.push_back(name + ": gave " + *h.number + " for " + Str(gh["number"]) +
+                              (gh["number_handwritten"] == true ? " (handwritten)" : ""));
+  }
+  ScoreValue(field("header.date"), name, OptKey(gh["date"]), OptKey(h.date));
+  ScoreValue(field("header.type"), name, OptKey(gh["type"]), Key(h.type));
+  ScoreValue(field("header.issuer"), name, OptKey(gh["issuer"]), OptKey(h.issuer));
+  ScoreValue(field("header.place"), name, OptKey(gh["place"]), OptKey(h.place));
+  if (report.Field("header.subject")) ScoreValue(field("header.subject"), name, OptKey(gh["subject"]), OptKey(h.subject));
+  ScoreValue(field("header.draft"), name, gh["draft"].is_boolean() ? gh["draft"].dump() : "false",
+             h.draft ? "true" : "false");
+  ScoreValue(field("header.signer"), name, OptKey(gh["signer"]["name"]), OptKey(h.signer.name));
+
+  std::vector<std::string> expected, found;
+  if (report.Field("references")) {
+    // References match by number key; their attributes are scored on the matched pairs.
+    std::multimap<std::string, const Json*> gold_by_key;
+    for (const Json& r : gold["references"]) {
+      const std::string key = NumberKey(CanonicalNumber(Str(r["number"])));
+      expected.push_back(key);
+      gold_by_key.emplace(key, &r);
+    }
+    for (const Reference& r : x.references) found.push_back(r.number_key);
+    ScoreMultiset(field("references"), name, expected, found);
+    for (const Reference& r : x.references) {
+      auto it = gold_by_key.find(r.number_key);
+      if (it == gold_by_key.end()) continue;
+      const Json& g = *it->second;
+      const std::string where = name + " " + r.number;
+      ScoreValue(field("references.type"), where, OptKey(g["type"]), Key(r.type));
+      ScoreValue(field("references.date"), where, OptKey(g["date"]), OptKey(r.date));
+      ScoreValue(field("references.issuer"), where, OptKey(g["issuer"]), OptKey(r.issuer));
+      ScoreValue(field("references.role"), where, OptKey(g["role"]), Key(r.role));
+      gold_by_key.erase(it);
+    }
+
+    expected.clear();
+    found.clear();
+    for (const Json& l : gold["laws"]) expected.push_back(Key(Str(l["name"])));
+    for (const LawMention& l : x.laws) found.push_back(Key(l.name));
+    ScoreMultiset(field("laws"), name, expected, found);
+
+    expected.clear();
+    found.clear();
+    for (const Json& d : gold["dates"]) expected.push_back(Str(d["value"]));
+    for (const DateMention& d : x.dates) found.push_back(d.value);
+    ScoreMultiset(field("dates"), name, expected, found);
+  }
+
+  if (!incomplete("deadlines")) {
+    expected.clear();
+    found.clear();
+    for (const Json& d : gold["deadlines"]) expected.push_back(DeadlineKey(d));
+    for (const Deadline& d : x.deadlines) found.push_back(DeadlineKey(d));
+    ScoreMultiset(field("deadlines"), name, expected, found);
+  }
+
+  if (!incomplete("tasks")) {
+    expected.clear();
+    found.clear();
+    for (const Json& t : gold["tasks"]) expected.push_back(HeadingKey(Str(t, "heading")));
+    for (const Task& t : x.tasks) {
+      if (t.level == 1) found.push_back(HeadingKey(t.heading));
+    }
+    ScoreMultiset(field("tasks.top"), name, expected, found);
+  }
+}
+
+Status ReadGold(const std::string& gold_path, Json& gold) {
+  std::ifstream in(gold_path);
+  gold = Json::parse(in, nullptr, false);
+  if (gold.is_discarded() || !gold.is_object()) return Status::Corrupt(gold_path + ": not valid JSON");
+  return Status::Ok();
+}
+
 }  // namespace
 
-const FieldScore* Report::Find(const std::string& field) const {
-  for (const FieldScore& f : fields) {
+FieldScore* Report::Field(const std::string& field) {
+  for (FieldScore& f : fields) {
     if (f.field == field) return &f;
   }
   return nullptr;
 }
 
+const FieldScore* Report::Find(const std::string& field) const {
+  return const_cast<Report*>(this)->Field(field);
+}
+
+void Report::Add(const Report& other) {
+  for (const FieldScore& o : other.fields) {
+    FieldScore* f = Field(o.field);
+    if (!f) continue;
+    f->tp += o.tp;
+    f->fp += o.fp;
+    f->fn += o.fn;
+    f->misses.insert(f->misses.end(), o.misses.begin(), o.misses.end());
+  }
+}
+
 std::string Report::Table() const {
   std::ostringstream out;
   char line[160];
-  std::snprintf(line, sizeof line, "%-20s %5s %5s %5s %9s %7s %6s\n", "field", "tp", "fp", "fn", "precision", "recall",
+  std::snprintf(line, sizeof line, "%-22s %5s %5s %5s %9s %7s %6s\n", "field", "tp", "fp", "fn", "precision", "recall",
                 "F1");
   out << line;
   for (const FieldScore& f : fields) {
-    std::snprintf(line, sizeof line, "%-20s %5d %5d %5d %9.3f %7.3f %6.3f\n", f.field.c_str(), f.tp, f.fp, f.fn,
+    if (f.count_only) {
+      std::snprintf(line, sizeof line, "%-22s %5d (count)\n", f.field.c_str(), f.fp);
+      out << line;
+      continue;
+    }
+    std::snprintf(line, sizeof line, "%-22s %5d %5d %5d %9.3f %7.3f %6.3f\n", f.field.c_str(), f.tp, f.fp, f.fn,
                   f.Precision(), f.Recall(), f.F1());
     out << line;
   }
   return out.str();
+}
+
+Report CorpusReport() {
+  Report report;
+  for (const char* name : {"header.number", "header.date", "header.type", "header.issuer", "header.place",
+                           "header.draft", "header.signer", "references", "references.type", "references.date",
+                           "references.issuer", "references.role", "laws", "dates", "deadlines", "tasks.top"}) {
+    report.fields.push_back({name});
+  }
+  return report;
+}
+
+Report DevsetReport() {
+  Report report;
+  for (const char* name : {"header.number", "header.number.invented", "header.date", "header.type", "header.issuer",
+                           "header.place", "header.subject", "header.draft", "header.signer", "deadlines",
+                           "tasks.top"}) {
+    report.fields.push_back({name});
+  }
+  report.Field("header.number.invented")->count_only = true;
+  return report;
 }
 
 std::vector<std::string> GoldFiles(const std::string& root, bool seeds_only) {
@@ -127,85 +274,60 @@ std::vector<std::string> GoldFiles(const std::string& root, bool seeds_only) {
 }
 
 StatusOr<Report> ScoreGold(const std::string& root, const std::vector<std::string>& gold_files, const Engine& engine) {
-  static const char* const kFields[] = {
-      "header.number", "header.date",  "header.type",  "header.issuer",    "header.place",
-      "header.draft",  "header.signer", "references",  "references.type",  "references.date",
-      "references.issuer", "references.role", "laws",  "dates",            "deadlines",
-      "tasks.top"};
-  Report report;
-  std::map<std::string, FieldScore*> by_name;
-  for (const char* name : kFields) report.fields.push_back({name});
-  for (FieldScore& f : report.fields) by_name[f.field] = &f;
+  Report report = CorpusReport();
   const PipelineOptions options;
   for (const std::string& gold_path : gold_files) {
-    std::ifstream in(gold_path);
-    const Json gold = Json::parse(in, nullptr, false);
-    if (gold.is_discarded()) return Status::Corrupt(gold_path + ": not valid JSON");
+    Json gold;
+    VANBAN_RETURN_IF_ERROR(ReadGold(gold_path, gold));
     const std::string doc_path = (std::filesystem::path(root) / Str(gold["document"])).string();
     const ProcessedDocument result = engine.Process(doc_path, options);
     if (!result.ok()) return Status::Internal(doc_path + ": extraction failed");
-    const Extraction& x = result.extraction;
-    const std::string name = std::filesystem::path(gold_path).stem().string();
-    const Json& gh = gold["header"];
-    const Header& h = x.header;
-    ScoreValue(*by_name["header.number"], name, OptKey(gh["number"]), OptKey(h.number));
-    ScoreValue(*by_name["header.date"], name, OptKey(gh["date"]), OptKey(h.date));
-    ScoreValue(*by_name["header.type"], name, OptKey(gh["type"]), Key(h.type));
-    ScoreValue(*by_name["header.issuer"], name, OptKey(gh["issuer"]), OptKey(h.issuer));
-    ScoreValue(*by_name["header.place"], name, OptKey(gh["place"]), OptKey(h.place));
-    ScoreValue(*by_name["header.draft"], name, gh["draft"].is_boolean() ? gh["draft"].dump() : "false",
-               h.draft ? "true" : "false");
-    ScoreValue(*by_name["header.signer"], name, OptKey(gh["signer"]["name"]), OptKey(h.signer.name));
-
-    // References match by number key; their attributes are scored on the matched pairs.
-    std::vector<std::string> expected, found;
-    std::multimap<std::string, const Json*> gold_by_key;
-    for (const Json& r : gold["references"]) {
-      const std::string key = NumberKey(CanonicalNumber(Str(r["number"])));
-      expected.push_back(key);
-      gold_by_key.emplace(key, &r);
-    }
-    for (const Reference& r : x.references) found.push_back(r.number_key);
-    ScoreMultiset(*by_name["references"], name, expected, found);
-    for (const Reference& r : x.references) {
-      auto it = gold_by_key.find(r.number_key);
-      if (it == gold_by_key.end()) continue;
-      const Json& g = *it->second;
-      const std::string where = name + " " + r.number;
-      ScoreValue(*by_name["references.type"], where, OptKey(g["type"]), Key(r.type));
-      ScoreValue(*by_name["references.date"], where, OptKey(g["date"]), OptKey(r.date));
-      ScoreValue(*by_name["references.issuer"], where, OptKey(g["issuer"]), OptKey(r.issuer));
-      ScoreValue(*by_name["references.role"], where, OptKey(g["role"]), Key(r.role));
-      gold_by_key.erase(it);
-    }
-
-    expected.clear();
-    found.clear();
-    for (const Json& l : gold["laws"]) expected.push_back(Key(Str(l["name"])));
-    for (const LawMention& l : x.laws) found.push_back(Key(l.name));
-    ScoreMultiset(*by_name["laws"], name, expected, found);
-
-    expected.clear();
-    found.clear();
-    for (const Json& d : gold["dates"]) expected.push_back(Str(d["value"]));
-    for (const DateMention& d : x.dates) found.push_back(d.value);
-    ScoreMultiset(*by_name["dates"], name, expected, found);
-
-    expected.clear();
-    found.clear();
-    for (const Json& d : gold["deadlines"]) expected.push_back(Str(d["kind"]) + " " + (d["date"].is_string() ? Str(d["date"]) : "null"));
-    for (const Deadline& d : x.deadlines) found.push_back(d.kind + " " + d.date.value_or("null"));
-    ScoreMultiset(*by_name["deadlines"], name, expected, found);
-
-    expected.clear();
-    found.clear();
-    for (const Json& t : gold["tasks"]) expected.push_back(HeadingKey(Str(t["heading"])));
-    for (const Task& t : x.tasks) {
-      if (t.level == 1) found.push_back(HeadingKey(t.heading));
-    }
-    ScoreMultiset(*by_name["tasks.top"], name, expected, found);
+    ScoreDocument(gold, std::filesystem::path(gold_path).stem().string(), result.extraction, report);
   }
   return report;
+}
+
+StatusOr<DevsetScores> ScoreDevset(const DevsetOptions& options, const Engine& engine) {
+  DevsetScores scores;
+  scores.all = DevsetReport();
+  std::vector<std::filesystem::path> gold_files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(options.gold_dir, ec)) {
+    if (entry.path().extension() == ".json") gold_files.push_back(entry.path());
+  }
+  if (ec) return Status::NotFound(options.gold_dir + ": " + ec.message());
+  std::sort(gold_files.begin(), gold_files.end());
+  for (const auto& gold_path : gold_files) {
+    Json gold;
+    VANBAN_RETURN_IF_ERROR(ReadGold(gold_path.string(), gold));
+    const std::string document = Str(gold["document"]);
+    const std::string form = gold["form"].is_string() ? Str(gold["form"]) : "unknown";
+    if (!options.filter.empty() && document.find(options.filter) == std::string::npos) continue;
+    // The committed copy when there is one, else the devset folder itself.
+    std::filesystem::path doc_path;
+    for (const std::string& dir : options.document_dirs) {
+      if (std::filesystem::is_regular_file(std::filesystem::path(dir) / document, ec)) {
+        doc_path = std::filesystem::path(dir) / document;
+        break;
+      }
+    }
+    if (doc_path.empty()) {
+      ++scores.skipped;
+      continue;
+    }
+    const ProcessedDocument result = engine.Process(doc_path.string(), options.pipeline);
+    auto [it, inserted] = scores.by_form.try_emplace(form, DevsetReport());
+    ++scores.documents[form];
+    if (!result.ok()) {
+      // A document the pipeline cannot read scores as an empty extraction: every expected field a miss.
+      ++scores.failed;
+    }
+    Report one = DevsetReport();
+    ScoreDocument(gold, document, result.extraction, one);
+    it->second.Add(one);
+    scores.all.Add(one);
+  }
+  return scores;
 }
 
 }  // namespace vanban::score

@@ -71,13 +71,15 @@ struct DateMention {
 };
 
 struct Deadline {
-  std::string kind;                 // before, by, range, month, quarter, periodic
-  std::optional<std::string> date;  // ISO; the start for a range
+  std::string kind;                 // before, by, range, month, quarter, year, periodic
+  std::optional<std::string> date;  // ISO; the start for a range; null for a recurring limit
   std::optional<std::string> end;   // ISO end of a range
   std::string text;
   std::optional<std::string> task;  // id of the task it belongs to
   int page = 0;
   Span span;
+  std::optional<std::string> recurring;  // yearly, quarterly, monthly, weekly: a limit of every cycle
+  std::optional<std::string> recur_at;   // the day in the cycle: "06-20" (yearly), "25" (monthly)
 };
 
 struct Task {

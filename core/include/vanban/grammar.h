@@ -51,6 +51,13 @@ bool StartsWithListBullet(std::string_view text);
 // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a signature authority line.
 bool StartsWithSignatureAuthority(std::string_view text);
 
+// "V/v ...", "Về việc ...": a công văn's subject line. Returns where the subject's words start
+// (after the mark, a colon and spaces), or npos when `text` does not open with the mark.
+size_t SubjectMarkEnd(std::string_view text);
+
+// "Kính gửi: ...": the recipients line. Returns where the first recipient starts, or npos.
+size_t RecipientsMarkEnd(std::string_view text);
+
 // "Căn cứ ...", "Thực hiện ...", "Theo ...", "Triển khai ...", "Tiếp theo ...": a basis clause.
 bool StartsWithBasisOpener(std::string_view text);
 

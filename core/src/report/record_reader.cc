@@ -296,6 +296,8 @@ Extraction ReadExtraction(Reader& r, const Json& record) {
     d.kind = r.String(j, at, "kind");
     d.date = r.OptionalString(j, at, "date");
     d.end = r.OptionalString(j, at, "end");
+    d.recurring = r.OptionalString(j, at, "recurring", false);
+    d.recur_at = r.OptionalString(j, at, "recur_at", false);
     d.text = r.String(j, at, "text");
     d.task = r.OptionalString(j, at, "task");
     d.page = static_cast<int>(r.Integer(j, at, "page"));

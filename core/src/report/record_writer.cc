@@ -80,8 +80,14 @@ void AddExtraction(const Extraction& x, Json& record) {
   record["dates"] = std::move(dates);
   Json deadlines = Json::array();
   for (const Deadline& d : x.deadlines) {
-    deadlines.push_back({{"kind", d.kind}, {"date", Optional(d.date)}, {"end", Optional(d.end)}, {"text", d.text},
-                         {"task", Optional(d.task)}, {"page", d.page}, {"span", SpanToJson(d.span)}});
+    Json deadline = {{"kind", d.kind}, {"date", Optional(d.date)}, {"end", Optional(d.end)}, {"text", d.text},
+                     {"task", Optional(d.task)}, {"page", d.page}, {"span", SpanToJson(d.span)}};
+    // Present only on recurring limits, so that records of other deadlines keep their form.
+    if (d.recurring) {
+      deadline["recurring"] = *d.recurring;
+      deadline["recur_at"] = Optional(d.recur_at);
+    }
+    deadlines.push_back(std::move(deadline));
   }
   record["deadlines"] = std::move(deadlines);
   Json tasks = Json::array();

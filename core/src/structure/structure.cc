@@ -20,7 +20,7 @@ bool IsMotto(std::string_view s) {
   // The motto lines are short; case-folding long paragraphs just to learn they are not is wasteful.
   if (s.size() > 160) return false;
   const std::string m = MatchForm(s);
-  return m.find("cộng hòa xã hội chủ nghĩa việt nam") != std::string::npos ||
+  return m == "đảng cộng sản việt nam" || m.find("cộng hòa xã hội chủ nghĩa việt nam") != std::string::npos ||
          m.find("độc lập - tự do - hạnh phúc") != std::string::npos;
 }
 
@@ -30,14 +30,6 @@ const RE2& NumberLine() {
 }
 const RE2& PlaceDateLine() {
   static const RE2 re(R"(^[^,;:]{2,60},\s*ngày\s.*\snăm\s+\d{4})");
-  return re;
-}
-const RE2& SubjectLine() {
-  static const RE2 re(R"(^(?:V/v|V/V|Về việc)(?:\s|:|$))");
-  return re;
-}
-const RE2& RecipientsLine() {
-  static const RE2 re(R"(^(?i:kính gửi)(?:\s|:|$))");
   return re;
 }
 const RE2& CopiesToLine() {
@@ -89,13 +81,13 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
       seen_number_or_title = true;
     } else if (Matches(t, PlaceDateLine())) {
       role = ParagraphRole::kPlaceDate;
-    } else if (Matches(t, SubjectLine())) {
+    } else if (SubjectMarkEnd(t) != std::string_view::npos) {
       role = ParagraphRole::kSubject;
       // A subject printed over several lines can be split into paragraphs; it runs until the next header line.
       while (i + 1 < n && !IsAllCapitals(text[i + 1]) && !StartsWithOutlineMarker(text[i + 1]) &&
-             !Matches(text[i + 1], RecipientsLine()) && !StartsWithBasisOpener(text[i + 1]) &&
+             RecipientsMarkEnd(text[i + 1]) == std::string_view::npos && !StartsWithBasisOpener(text[i + 1]) &&
              !Matches(text[i + 1], NumberLine()) && !Matches(text[i + 1], PlaceDateLine()) && i + 2 < n &&
-             (Matches(text[i + 2], PlaceDateLine()) || Matches(text[i + 2], RecipientsLine()) ||
+             (Matches(text[i + 2], PlaceDateLine()) || RecipientsMarkEnd(text[i + 2]) != std::string_view::npos ||
               Matches(text[i + 2], NumberLine()))) {
         st.roles[++i] = ParagraphRole::kSubject;
       }
@@ -104,11 +96,11 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
       seen_number_or_title = seen_title = true;
       // The line under the title is the subject, even when it starts like a basis clause
       // ("KẾ HOẠCH / Thực hiện công tác ... năm 2024").
-      if (i + 1 < n && !StartsWithOutlineMarker(text[i + 1]) && !Matches(text[i + 1], RecipientsLine()) &&
+      if (i + 1 < n && !StartsWithOutlineMarker(text[i + 1]) && RecipientsMarkEnd(text[i + 1]) == std::string_view::npos &&
           !Matches(text[i + 1], PlaceDateLine()) && !IsAllCapitals(text[i + 1])) {
         st.roles[++i] = ParagraphRole::kSubject;
       }
-    } else if (Matches(t, RecipientsLine())) {
+    } else if (RecipientsMarkEnd(t) != std::string_view::npos) {
       role = ParagraphRole::kRecipients;
       while (i + 1 < n && StartsWithListBullet(text[i + 1])) st.roles[++i] = ParagraphRole::kRecipients;
     } else if (IsAllCapitals(t) && !StartsWithOutlineMarker(t) && !StartsWithSignatureAuthority(t)) {
@@ -165,7 +157,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     if (StartsWithOutlineMarker(text[k])) break;
     if (StartsWithBasisOpener(text[k]) || text[k].find("nhận được") != std::string_view::npos) {
       st.roles[k] = ParagraphRole::kBasis;
-    } else if (Matches(text[k], RecipientsLine())) {
+    } else if (RecipientsMarkEnd(text[k]) != std::string_view::npos) {
       st.roles[k] = ParagraphRole::kRecipients;
     }
   }

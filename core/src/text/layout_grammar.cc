@@ -68,6 +68,24 @@ bool StartsWithListBullet(std::string_view s) {
   return RE2::PartialMatch(s, re);
 }
 
+namespace {
+size_t MarkEnd(const RE2& re, std::string_view s) {
+  re2::StringPiece match;
+  if (!RE2::PartialMatch(s, re, &match)) return std::string_view::npos;
+  return match.size();
+}
+}  // namespace
+
+size_t SubjectMarkEnd(std::string_view s) {
+  static const RE2 re(R"(^((?:V/v|V/V|v/v|Về việc)(?:\s*:\s*|\s+|$)))");
+  return MarkEnd(re, s);
+}
+
+size_t RecipientsMarkEnd(std::string_view s) {
+  static const RE2 re(R"(^((?i:kính gửi)(?:\s*:\s*|\s+|$)))");
+  return MarkEnd(re, s);
+}
+
 bool StartsWithSignatureAuthority(std::string_view s) {
   static const RE2 re(Anchored(std::string(kSignaturePrefix) + "\\s*\\.\\s*\\p{Lu}"));
   return RE2::PartialMatch(s, re);
