@@ -2,9 +2,11 @@
 // periodic), with the dates found inside them by the dates extractor.
 
 #include <algorithm>
+#include <cstdio>
 
 #include "../common/plugin_util.h"
 #include "../common/builtin_extractor.h"
+#include "vanban/grammar.h"
 #include "vanban/rules.h"
 #include "vanban/structure.h"
 
@@ -17,7 +19,7 @@ class DeadlinesExtractor : public BuiltinExtractor {
  public:
   DeadlinesExtractor()
       : BuiltinExtractor({.name = std::string(kName),
-                          .description = "deadlines: before, by, range, month, quarter, periodic",
+                          .description = "deadlines: before, by, range, month, quarter, year, periodic; recurring limits",
                           .sections = {std::string(kDeadlinesSection)},
                           .rule_kinds = {{"deadline", {}}},
                           .after = {"dates"},  // the dates inside a deadline
@@ -35,11 +37,15 @@ class DeadlinesExtractor : public BuiltinExtractor {
       }
       const std::string_view t = ParagraphText(doc, p);
       const size_t base = doc.paragraphs[p].span.begin;
+      std::vector<Deadline> found;
       for (const RuleMatch& m : rules.FindAll("deadline", t)) {
         Deadline d;
         d.kind = KindOf(m.rule->id);
-        d.span = {base + m.begin, base + m.end};
-        d.text = std::string(m.Text(t));
+        // A rule may take the space before its cue to see a word start; the deadline starts at the cue.
+        size_t begin = m.begin;
+        while (begin < m.end && std::string_view(" \t").find(t[begin]) != std::string_view::npos) ++begin;
+        d.span = {base + begin, base + m.end};
+        d.text = std::string(t.substr(begin, m.end - begin));
         d.page = doc.paragraphs[p].page;
         // The dates are in text order: find the ones inside this match by binary search.
         std::vector<const DateMention*> inside;
@@ -48,30 +54,84 @@ class DeadlinesExtractor : public BuiltinExtractor {
         for (; it != dates.end() && it->span.begin < d.span.end; ++it) {
           if (it->span.end <= d.span.end) inside.push_back(&*it);
         }
-        if (!inside.empty()) {
+        if (ReadRecurrence(m, t, d)) {
+          // A day of every year: no date of its own.
+        } else if (!inside.empty()) {
           d.date = inside.front()->value;
           if (d.kind == "range" && inside.size() > 1) d.end = inside.back()->value;
         } else if (d.kind == "periodic" && it != dates.end() && it->span.end <= base + t.size()) {
           d.date = it->value;  // "định kỳ 6 tháng (trước ngày 15/6/2026)": the first date after the cue
         }
-        out.deadlines.push_back(std::move(d));
+        if (!d.recurring) ReadGroupDates(m, t, d);
+        found.push_back(std::move(d));
       }
+      KeepOutermost(found);
+      for (Deadline& d : found) out.deadlines.push_back(std::move(d));
+      found.clear();
     }
     return Status::Ok();
   }
 
   // Its kind comes from the rule's id, "deadline.<kind>.<name>".
   Status CheckRule(const Rule& rule) const override {
-    static const char* const kKinds[] = {"before", "by", "range", "month", "quarter", "periodic"};
+    static const char* const kKinds[] = {"before", "by", "range", "month", "quarter", "year", "periodic"};
     const std::string kind = KindOf(rule.id);
     for (const char* k : kKinds) {
       if (kind == k) return Status::Ok();
     }
     return Status::InvalidArgument("a deadline rule's id must read deadline.<kind>.<name> with <kind> one of "
-                                   "before, by, range, month, quarter, periodic; '" + kind + "' is none of them");
+                                   "before, by, range, month, quarter, year, periodic; '" + kind + "' is none of them");
   }
 
  private:
+  // "trước ngày 20 tháng 6 hằng năm": groups rd and rm name the day of every year.
+  static bool ReadRecurrence(const RuleMatch& m, std::string_view t, Deadline& d) {
+    const int day = GroupInt(m, t, "rd"), month = GroupInt(m, t, "rm");
+    if (day == 0 || month == 0 || !IsoDate(day, month, 2000)) return false;  // 2000: a leap year, 29/2 is a day
+    char at[8];
+    std::snprintf(at, sizeof at, "%02d-%02d", month, day);
+    d.recurring = "yearly";
+    d.recur_at = at;
+    d.date.reset();
+    return true;
+  }
+
+  // Dates the dates extractor does not give (a bare year, "Quý IV/2026"), from the rule's groups
+  // y, y2, q, q2 and m; only where the match holds no date already.
+  static void ReadGroupDates(const RuleMatch& m, std::string_view t, Deadline& d) {
+    const std::string y(m.GroupText(t, "y")), y2(m.GroupText(t, "y2"));
+    if (y.empty()) return;
+    const int q = QuarterNumber(m.GroupText(t, "q")), q2 = QuarterNumber(m.GroupText(t, "q2"));
+    if (q > 0) {
+      if (!d.date) d.date = y + "-Q" + std::to_string(q);
+      if (q2 > 0 && !d.end) d.end = (y2.empty() ? y : y2) + "-Q" + std::to_string(q2);
+      return;
+    }
+    if (d.kind == "year" || (d.kind == "range" && !y2.empty())) {
+      if (!d.date) d.date = y;
+      if (!y2.empty() && !d.end) d.end = y2;
+    }
+  }
+
+  // Two rules can read the same words ("trước ngày 20 tháng 6" inside "… hằng năm"): the longer
+  // reading wins, and one deadline is given for it.
+  static void KeepOutermost(std::vector<Deadline>& found) {
+    std::vector<Deadline> kept;
+    for (size_t i = 0; i < found.size(); ++i) {
+      bool inner = false;
+      for (size_t j = 0; j < found.size() && !inner; ++j) {
+        if (i == j) continue;
+        const Span& a = found[i].span;
+        const Span& b = found[j].span;
+        const bool within = b.begin <= a.begin && a.end <= b.end;
+        inner = within && (b.end - b.begin > a.end - a.begin || j < i);
+      }
+      if (!inner) kept.push_back(std::move(found[i]));
+    }
+    std::sort(kept.begin(), kept.end(), [](const Deadline& a, const Deadline& b) { return a.span.begin < b.span.begin; });
+    found = std::move(kept);
+  }
+
   static std::string KindOf(const std::string& id) {
     const size_t dot = id.find('.'), dot2 = id.find('.', dot + 1);
     if (dot == std::string::npos || dot2 == std::string::npos) return {};

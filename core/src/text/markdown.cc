@@ -45,8 +45,25 @@ void MarkMarkdown(SourceLine& line) {
   static const RE2 kEmphasisClose(R"([^\s*](\*)(?:$|\s|[.,;:!?)]))");
   line.removed.assign(line.raw.size(), false);
   line.heading_mark = RE2::PartialMatch(line.raw, kHeading);
-  for (const RE2* re : {&kHeading, &kBold, &kLink, &kEmphasisOpen, &kEmphasisClose}) {
+  // Table bars at a line's ends: web copies print a table one cell per line between such bars, so
+  // they are the table's frame, not the cell's text ("Quý IV/2026 |"). Bars between cells stay.
+  static const RE2 kEdgeBars(R"(^((?:\s*\|)+)|((?:\|\s*)+)$)");
+  for (const RE2* re : {&kHeading, &kBold, &kLink, &kEmphasisOpen, &kEmphasisClose, &kEdgeBars}) {
     RemoveGroups(*re, line.raw, line.removed);
+  }
+}
+
+void BreakAtTableBars(std::vector<SourceLine>& lines) {
+  bool pending = false;
+  for (SourceLine& line : lines) {
+    const bool bars_only = line.raw.find('|') != std::string::npos &&
+                           line.raw.find_first_not_of(" \t|") == std::string::npos;
+    if (bars_only) {
+      pending = true;
+    } else if (pending && !line.clean.empty()) {
+      line.blank_before = std::max(line.blank_before, 2);
+      pending = false;
+    }
   }
 }
 

@@ -164,10 +164,14 @@ Document Normalize(Document doc, const NormalizeOptions& options) {
   doc.text_map = TextMap();
   std::vector<SourceLine> lines = CollectLines(doc);
   const bool plain = !doc.pages.empty() && doc.pages.front().origin == Origin::kPlainText;
-  if (plain && options.strip_markdown && LooksLikeMarkdown(lines)) {
+  const bool markdown = plain && options.strip_markdown && LooksLikeMarkdown(lines);
+  if (markdown) {
     for (SourceLine& line : lines) MarkMarkdown(line);
   }
   for (SourceLine& line : lines) line.clean = CleanText(line);
+  // A web copy prints a table one cell per line, the cells between lines of bars: such a line ends
+  // the cell, as a blank line ends a paragraph, so that each cell stays a paragraph of its own.
+  if (markdown) internal::BreakAtTableBars(lines);
   std::erase_if(lines, [](const SourceLine& l) { return l.clean.empty(); });
   EstimateFillFromLengths(lines);
   const bool double_spaced = IsDoubleSpaced(lines);

@@ -74,6 +74,8 @@ bool LooksLikeMarkdown(const std::vector<SourceLine>& lines);
 // Marks the bytes of `line` that are markdown syntax as removed, and whether it is a heading.
 void MarkMarkdown(SourceLine& line);
 // The line without its removed bytes, trimmed.
+// Lines of nothing but table bars end the cell before them: the next line starts a paragraph.
+void BreakAtTableBars(std::vector<SourceLine>& lines);
 std::string CleanText(const SourceLine& line);
 
 // ---- two-column regions (columns.cc) --------------------------------------------------------
