@@ -49,11 +49,11 @@ class HeaderExtractor : public BuiltinExtractor {
           issuer_line = std::string(t);  // the lower line names the issuing body
           break;
         case ParagraphRole::kNumber:
-          ReadNumber(rules, t, h);
-          if (!h.date) ReadPlaceDate(rules, t, h);  // two-column headers put both on one line
+          ReadNumberLine(rules, t, h);
+          if (!h.date) ReadPlaceDateLine(rules, t, h);  // two-column headers put both on one line
           break;
         case ParagraphRole::kPlaceDate:
-          ReadPlaceDate(rules, t, h);
+          ReadPlaceDateLine(rules, t, h);
           break;
         case ParagraphRole::kTypeTitle:
           if (const std::string type = TypeFromWord(Trim(t, " :")); !type.empty()) h.type = type;
@@ -75,7 +75,8 @@ class HeaderExtractor : public BuiltinExtractor {
       }
     }
     if (!issuer_line.empty()) h.issuer = issuer_line;
-    MergeHeaderZone(rules, doc, h);
+    const std::vector<ZoneCell> zone = HeaderZoneCells(rules, doc);
+    MergeHeaderZone(rules, zone, h);
     if (!h.issuer) {
       issuer_line = IssuerFromMainSentence(rules, doc, st);
       if (!issuer_line.empty()) h.issuer = issuer_line;
@@ -86,7 +87,6 @@ class HeaderExtractor : public BuiltinExtractor {
     // The tail read by roles ends at the document's last lines; web copies and attachments put portal
     // text, appendices or tables there. The first signature block after the header is the signer's.
     if (!h.signer.name || !IsPersonName(*h.signer.name)) {
-      const std::vector<ZoneCell> zone = HeaderZoneCells(rules, doc);
       const size_t from = zone.empty() ? st.body_begin : zone.back().paragraph + 1;
       Signer found = FindSignature(doc, from);
       // No name is better than a line of something else.
@@ -96,22 +96,22 @@ class HeaderExtractor : public BuiltinExtractor {
   }
 
  private:
-  // The header zone read as cells fills what the line roles left empty: real copies lay the header
-  // out in ways (two columns on a line, table cells, glued rule lines) that break the roles. Where
-  // both read a field, the roles win, except an issuer line that ran into the motto and a place the
-  // roles got only the last line of (a place or an issuer wrapped over lines).
   // The zone read more of a wrapped line than the roles did: "ỦY BAN" / "NHÂN DÂN" / "THÀNH PHỐ ĐÀ NẴNG".
   static bool EndsWithShorter(const std::optional<std::string>& longer, const std::string& shorter) {
     return longer && longer->size() > shorter.size() && longer->ends_with(" " + shorter);
   }
 
-  static void MergeHeaderZone(const RuleSet& rules, const Document& doc, Header& h) {
+  // The header zone read as cells fills what the line roles left empty: real copies lay the header
+  // out in ways (two columns on a line, table cells, glued rule lines) that break the roles. Where
+  // both read a field, the roles win, except an issuer line that ran into the motto and a place or
+  // an issuer of which the roles got only the last line.
+  static void MergeHeaderZone(const RuleSet& rules, const std::vector<ZoneCell>& cells, Header& h) {
     Header zone;
-    ReadHeaderZone(rules, HeaderZoneCells(rules, doc), zone);
+    ReadHeaderZone(rules, cells, zone);
     if (h.issuer) {
       std::vector<std::string> lines;
       for (std::string& cell : SplitHeaderCells(rules, *h.issuer)) {
-        if (MatchForm(cell).find("cộng h") == 0) break;
+        if (IsMottoLine(cell)) break;
         lines.push_back(std::move(cell));
       }
       h.issuer = lines.empty() ? std::nullopt : std::optional<std::string>(IssuingLevel(lines));
@@ -126,33 +126,6 @@ class HeaderExtractor : public BuiltinExtractor {
     if (h.type == "other") h.type = zone.type;
     if (!h.subject) h.subject = zone.subject;
     h.draft = h.draft || zone.draft;
-  }
-
-  static void ReadNumber(const RuleSet& rules, std::string_view t, Header& h) {
-    for (const RuleMatch& m : rules.FindAll("header.number", t)) {
-      const std::string printed = Trim(Group(m, t, "printed"), " ");
-      h.number_printed = printed;
-      const std::string canonical = CanonicalNumber(printed);
-      if (canonical.empty() || canonical[0] == '/') {
-        h.draft = true;  // "Số:      /SLĐTBXH-XH": not yet registered
-      } else {
-        h.number = canonical;
-      }
-      return;
-    }
-  }
-
-  static void ReadPlaceDate(const RuleSet& rules, std::string_view t, Header& h) {
-    for (const RuleMatch& m : rules.FindAll("header.place_date", t)) {
-      h.place = Group(m, t, "place");
-      const int d = GroupInt(m, t, "d"), mo = GroupInt(m, t, "m"), y = GroupInt(m, t, "y");
-      if (d == 0 || mo == 0) {
-        h.draft = true;  // "ngày    tháng 4 năm 2024"
-      } else {
-        h.date = IsoDate(d, mo, y);
-      }
-      return;
-    }
   }
 
   // When the header lines were lost, the issuer is the subject of the main sentence:

@@ -19,22 +19,6 @@ constexpr size_t kMaxLeadParagraphs = 400;
 // Cells read after the anchor before the header is given up as over.
 constexpr size_t kMaxZoneCells = 60;
 
-bool IsMottoCell(std::string_view s) {
-  if (s.size() > 200) return false;
-  const std::string m = MatchForm(s);
-  // Fragments of the motto wrapped over lines: "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
-  if (m == "cộng" || m.rfind("cộng hòa", 0) == 0 || m.rfind("cộng hoà", 0) == 0 ||
-      m.find("chủ nghĩa việt nam") != std::string::npos) {
-    return true;
-  }
-  // The party's documents carry its name where the state's carry the motto.
-  if (m == "đảng cộng sản việt nam") return true;
-  return m.find("cộng hòa xã hội chủ nghĩa") != std::string::npos ||
-         m.find("cộng hoà xã hội chủ nghĩa") != std::string::npos || m.find("độc lập - tự do") != std::string::npos ||
-         m.find("độc lập – tự do") != std::string::npos || m.find("tự do - hạnh phúc") != std::string::npos ||
-         m.find("tự do – hạnh phúc") != std::string::npos;
-}
-
 bool IsNumberCell(std::string_view s) {
   static const RE2 re(R"(^(?:Số|SỐ|số)\s*:?\s*[\d.…_ ]*(?:-\s*\p{Lu}+\s*)?/)");
   return RE2::PartialMatch(s, re);
@@ -180,7 +164,7 @@ std::vector<ZoneCell> HeaderZoneCells(const RuleSet& rules, const Document& doc)
   for (size_t p = 0; p < n; ++p) {
     if (doc.paragraphs[p].footnote) continue;
     for (std::string& c : SplitHeaderCells(rules, ParagraphText(doc, p))) {
-      const bool is_anchor = IsMottoCell(c) || IsNumberCell(c) || IsBareNumberLabel(c) ||
+      const bool is_anchor = IsMottoLine(c) || IsNumberCell(c) || IsBareNumberLabel(c) ||
                              !rules.FindAll("header.place_date", c).empty();
       if (anchor == std::string::npos && is_anchor) anchor = cells.size();
       cells.push_back({std::move(c), p});
@@ -230,54 +214,32 @@ bool ReadHeaderZone(const RuleSet& rules, const std::vector<ZoneCell>& cells, He
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string text = cells[i].text;
     if (IsBareNumberLabel(text) && i + 1 < cells.size()) text += " " + cells[++i].text;
-    if (IsMottoCell(text)) {
+    if (IsMottoLine(text)) {
       past_issuer = true;
       continue;
     }
     if (IsNumberCell(text)) {
       past_issuer = true;
-      if (!h.number && !h.number_printed) {
-        for (const RuleMatch& m : rules.FindAll("header.number", text)) {
-          const std::string printed = Trim(Group(m, text, "printed"), " ");
-          const std::string canonical = CanonicalNumber(printed);
-          h.number_printed = printed;
-          if (canonical.empty() || canonical[0] == '/' || canonical[0] == '.') {
-            h.draft = true;
-          } else {
-            h.number = canonical;
-          }
-          filled = true;
-          break;
-        }
-      }
+      if (!h.number && !h.number_printed) filled = ReadNumberLine(rules, text, h) || filled;
       continue;
     }
     // "Lai Châu, ngày" / "19 tháng 11 năm 2025": a place-and-date wrapped over two cells.
-    if (text.size() >= 5 && text.compare(text.size() - 5, 5, "ngày") == 0 && i + 1 < cells.size()) {
-      text += " " + cells[i + 1].text;
-      if (!rules.FindAll("header.place_date", text).empty()) ++i;
+    if (text.ends_with("ngày") && i + 1 < cells.size()) {
+      if (std::string joined = text + " " + cells[i + 1].text; !rules.FindAll("header.place_date", joined).empty()) {
+        text = std::move(joined);
+        ++i;
+      }
     }
-    if (auto dates = rules.FindAll("header.place_date", text); !dates.empty() && dates.front().begin == 0) {
+    if (const auto dates = rules.FindAll("header.place_date", text); !dates.empty() && dates.front().begin == 0) {
       past_issuer = true;
       // A place wrapped over two cells: "Tây" / "Ninh, ngày 01 tháng 12 năm 2025".
       if (i > 0 && IsPlaceFragment(cells[i - 1].text)) {
         std::string joined = cells[i - 1].text + " " + text;
-        if (auto again = rules.FindAll("header.place_date", joined); !again.empty() && again.front().begin == 0) {
+        if (const auto again = rules.FindAll("header.place_date", joined); !again.empty() && again.front().begin == 0) {
           text = std::move(joined);
-          dates = std::move(again);
         }
       }
-      if (!h.date && !h.place) {
-        const RuleMatch& m = dates.front();
-        h.place = Group(m, text, "place");
-        const int d = GroupInt(m, text, "d"), mo = GroupInt(m, text, "m"), y = GroupInt(m, text, "y");
-        if (d == 0 || mo == 0) {
-          h.draft = true;
-        } else {
-          h.date = IsoDate(d, mo, y);
-        }
-        filled = true;
-      }
+      if (!h.date && !h.place) filled = ReadPlaceDateLine(rules, text, h) || filled;
       continue;
     }
     if (IsSubjectCell(text)) {
@@ -288,7 +250,7 @@ bool ReadHeaderZone(const RuleSet& rules, const std::vector<ZoneCell>& cells, He
         const std::string& next = cells[i + 1].text;
         const bool place_follows = i + 2 < cells.size() && IsPlaceFragment(next) &&
                                    !rules.FindAll("header.place_date", cells[i + 2].text).empty();
-        if ((IsAllCapitals(next) && !IsShortAcronym(next)) || IsNumberCell(next) || IsMottoCell(next) ||
+        if ((IsAllCapitals(next) && !IsShortAcronym(next)) || IsNumberCell(next) || IsMottoLine(next) ||
             IsRecipientsCell(next) || IsBodyCell(next) || place_follows ||
             !rules.FindAll("header.place_date", next).empty()) {
           break;
@@ -315,7 +277,7 @@ bool ReadHeaderZone(const RuleSet& rules, const std::vector<ZoneCell>& cells, He
         const bool capitals = subject.empty() || IsAllCapitals(subject);
         while (i + 1 < cells.size()) {
           const std::string& next = cells[i + 1].text;
-          if (IsAuthorityCell(next) || IsNumberCell(next) || IsMottoCell(next) || IsRecipientsCell(next) ||
+          if (IsAuthorityCell(next) || IsNumberCell(next) || IsMottoLine(next) || IsRecipientsCell(next) ||
               IsBodyCell(next) || !rules.FindAll("header.place_date", next).empty()) {
             break;
           }
@@ -343,6 +305,34 @@ bool ReadHeaderZone(const RuleSet& rules, const std::vector<ZoneCell>& cells, He
     }
   }
   return filled;
+}
+
+bool ReadNumberLine(const RuleSet& rules, std::string_view text, Header& h) {
+  const auto matches = rules.FindAll("header.number", text);
+  if (matches.empty()) return false;
+  const std::string printed = Trim(Group(matches.front(), text, "printed"), " ");
+  const std::string canonical = CanonicalNumber(printed);
+  h.number_printed = printed;
+  if (canonical.empty() || canonical[0] == '/' || canonical[0] == '.') {
+    h.draft = true;  // "Số:      /SLĐTBXH-XH", "Số: ...../.....": not yet registered
+  } else {
+    h.number = canonical;
+  }
+  return true;
+}
+
+bool ReadPlaceDateLine(const RuleSet& rules, std::string_view text, Header& h) {
+  const auto matches = rules.FindAll("header.place_date", text);
+  if (matches.empty()) return false;
+  const RuleMatch& m = matches.front();
+  h.place = Group(m, text, "place");
+  const int d = GroupInt(m, text, "d"), mo = GroupInt(m, text, "m"), y = GroupInt(m, text, "y");
+  if (d == 0 || mo == 0) {
+    h.draft = true;  // "ngày    tháng 4 năm 2024"
+  } else {
+    h.date = IsoDate(d, mo, y);
+  }
+  return true;
 }
 
 bool IsPersonName(std::string_view s) {

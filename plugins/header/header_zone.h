@@ -36,6 +36,14 @@ std::vector<ZoneCell> HeaderZoneCells(const RuleSet& rules, const Document& doc)
 // under the title) and issuer (the lowest level of the issuer lines). Returns true if it filled any.
 bool ReadHeaderZone(const RuleSet& rules, const std::vector<ZoneCell>& cells, Header& h);
 
+// "Số: 571 /SGDDĐT-CTrTT": the number as printed and in canonical form; a blank number makes a
+// draft. False when `text` holds no number line.
+bool ReadNumberLine(const RuleSet& rules, std::string_view text, Header& h);
+
+// "Hải Phòng, ngày 16 tháng 3 năm 2020": place and date; a blank day or month makes a draft.
+// False when `text` holds no place-and-date.
+bool ReadPlaceDateLine(const RuleSet& rules, std::string_view text, Header& h);
+
 // The issuing level of the issuer lines: lines wrapped inside one name are joined
 // ("UỶ BAN NHÂN" / "DÂN" / "TỈNH LAI CHÂU"), and of two levels the lower one is kept
 // ("UBND TỈNH BẮC GIANG" / "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN").

@@ -157,6 +157,19 @@ TEST(LayoutGrammar, RuleFilesGetTheSameDefinitions) {
 namespace vanban {
 namespace {
 
+TEST(LayoutGrammar, MottoInEveryPrintedForm) {
+  EXPECT_TRUE(IsMottoLine("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  EXPECT_TRUE(IsMottoLine("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  EXPECT_TRUE(IsMottoLine("Độc lập – Tự do – Hạnh phúc"));
+  EXPECT_TRUE(IsMottoLine("Độc lập - Tự do - Hạnh phúc"));
+  EXPECT_TRUE(IsMottoLine("CỘNG"));
+  EXPECT_TRUE(IsMottoLine("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+  EXPECT_TRUE(IsMottoLine("ĐẢNG CỘNG SẢN VIỆT NAM"));
+  EXPECT_FALSE(IsMottoLine("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK"));
+  EXPECT_FALSE(IsMottoLine("Cộng đồng dân cư"));
+  EXPECT_FALSE(IsMottoLine("tự do đi lại"));
+}
+
 TEST(LayoutGrammar, SubjectAndRecipientsMarks) {
   EXPECT_EQ(SubjectMarkEnd("V/v triển khai"), 4u);
   EXPECT_EQ(SubjectMarkEnd("V/V: phòng dịch"), 5u);

@@ -51,6 +51,11 @@ bool StartsWithListBullet(std::string_view text);
 // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": a signature authority line.
 bool StartsWithSignatureAuthority(std::string_view text);
 
+// The state's motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", with a
+// hyphen or an en dash), a fragment of it wrapped over lines ("CỘNG" / "HÒA XÃ HỘI …"), or the
+// party's name that stands in its place ("ĐẢNG CỘNG SẢN VIỆT NAM").
+bool IsMottoLine(std::string_view text);
+
 // "V/v ...", "Về việc ...": a công văn's subject line. Returns where the subject's words start
 // (after the mark, a colon and spaces), or npos when `text` does not open with the mark.
 size_t SubjectMarkEnd(std::string_view text);

@@ -16,13 +16,6 @@ namespace {
 // ---- paragraph shapes ------------------------------------------------------------------------
 
 
-bool IsMotto(std::string_view s) {
-  // The motto lines are short; case-folding long paragraphs just to learn they are not is wasteful.
-  if (s.size() > 160) return false;
-  const std::string m = MatchForm(s);
-  return m == "đảng cộng sản việt nam" || m.find("cộng hòa xã hội chủ nghĩa việt nam") != std::string::npos ||
-         m.find("độc lập - tự do - hạnh phúc") != std::string::npos;
-}
 
 const RE2& NumberLine() {
   static const RE2 re(R"(^Số\s*:?\s*\S*\s*/)");
@@ -74,7 +67,7 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
     const std::string_view t = text[i];
     ParagraphRole& role = st.roles[i];
     if (role == ParagraphRole::kFootnote) continue;
-    if (IsMotto(t)) {
+    if (IsMottoLine(t)) {
       role = ParagraphRole::kMotto;
     } else if (Matches(t, NumberLine())) {
       role = ParagraphRole::kNumber;

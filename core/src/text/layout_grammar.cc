@@ -5,6 +5,7 @@
 #include <string>
 
 #include "vanban/grammar.h"
+#include "vanban/text.h"
 
 namespace vanban {
 namespace {
@@ -75,6 +76,23 @@ size_t MarkEnd(const RE2& re, std::string_view s) {
   return match.size();
 }
 }  // namespace
+
+bool IsMottoLine(std::string_view s) {
+  // The motto lines are short; case-folding long paragraphs just to learn they are not is wasteful.
+  if (s.size() > 200) return false;
+  const std::string m = MatchForm(s);
+  if (m == "cộng" || m == "đảng cộng sản việt nam" || m.rfind("cộng hòa", 0) == 0 || m.rfind("cộng hoà", 0) == 0 ||
+      m.find("chủ nghĩa việt nam") != std::string::npos) {
+    return true;
+  }
+  for (const char* dash : {" - ", " – ", " — "}) {
+    if (m.find(std::string("độc lập") + dash + "tự do") != std::string::npos ||
+        m.find(std::string("tự do") + dash + "hạnh phúc") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
 
 size_t SubjectMarkEnd(std::string_view s) {
   static const RE2 re(R"(^((?:V/v|V/V|v/v|Về việc)(?:\s*:\s*|\s+|$)))");
