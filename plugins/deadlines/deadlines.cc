@@ -35,9 +35,12 @@ class DeadlinesExtractor : public BuiltinExtractor {
       if (role == ParagraphRole::kFootnote || role == ParagraphRole::kCopiesTo || role == ParagraphRole::kSignature) {
         continue;
       }
-      const std::string_view t = ParagraphText(doc, p);
-      const size_t base = doc.paragraphs[p].span.begin;
+      const std::string_view paragraph = ParagraphText(doc, p);
       std::vector<Deadline> found;
+      // A table row ("| 1 | Luật … | Vụ Pháp chế | Tháng 02/2024 | Tháng 02/2024 |") is read cell by
+      // cell: a time column's cell is a deadline of its own, and two of them side by side are two.
+      for (const std::string_view t : Cells(paragraph)) {
+      const size_t base = doc.paragraphs[p].span.begin + static_cast<size_t>(t.data() - paragraph.data());
       for (const RuleMatch& m : rules.FindAll("deadline", t)) {
         Deadline d;
         d.kind = KindOf(m.rule->id);
@@ -65,11 +68,26 @@ class DeadlinesExtractor : public BuiltinExtractor {
         if (!d.recurring) ReadGroupDates(m, t, d);
         found.push_back(std::move(d));
       }
+      }
       KeepOutermost(found);
       for (Deadline& d : found) out.deadlines.push_back(std::move(d));
       found.clear();
     }
     return Status::Ok();
+  }
+
+  // The cells of a table row written with bars (two or more), else the paragraph itself.
+  static std::vector<std::string_view> Cells(std::string_view paragraph) {
+    if (std::count(paragraph.begin(), paragraph.end(), '|') < 2) return {paragraph};
+    std::vector<std::string_view> cells;
+    for (size_t start = 0;;) {
+      const size_t bar = paragraph.find('|', start);
+      const std::string_view cell = paragraph.substr(start, bar == std::string_view::npos ? bar : bar - start);
+      if (cell.find_first_not_of(' ') != std::string_view::npos) cells.push_back(cell);
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    return cells;
   }
 
   // Its kind comes from the rule's id, "deadline.<kind>.<name>".

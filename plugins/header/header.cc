@@ -158,7 +158,8 @@ class HeaderExtractor : public BuiltinExtractor {
     std::vector<std::string> authority;
     std::optional<std::string> title, name;
     bool after_authority = false;
-    for (size_t p = st.body_end; p < doc.paragraphs.size(); ++p) {
+    // The document's own tail: an attachment's signature, after it, is not the document's signer.
+    for (size_t p = st.body_end; p < std::min(st.tail_end, doc.paragraphs.size()); ++p) {
       const std::string_view t = ParagraphText(doc, p);
       if (st.roles[p] == ParagraphRole::kCopiesTo) {
         static const RE2 kNoiNhan(R"(^(?i:nơi nhận)\s*:?\s*)");

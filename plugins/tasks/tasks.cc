@@ -129,7 +129,9 @@ class TasksExtractor : public BuiltinExtractor {
         parts.push_back(item.label);
       }
     }
-    std::string path;
+    // An attachment's items: "PL/II/1" (the first attachment), "PL2/1" (the second).
+    const int part = outline[i].part;
+    std::string path = part == 0 ? "" : part == 1 ? "PL" : "PL" + std::to_string(part);
     for (auto it = parts.rbegin(); it != parts.rend(); ++it) path += (path.empty() ? "" : "/") + *it;
     return path;
   }

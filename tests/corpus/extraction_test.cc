@@ -88,7 +88,9 @@ TEST(DevSet, RealTextHeadersMeetThresholds) {
   EXPECT_EQ(scores->failed, 0);
   const std::map<std::string, double> floors = {
       {"header.number", 0.95}, {"header.date", 0.95},  {"header.type", 0.95},   {"header.issuer", 0.88},
-      {"header.place", 0.95},  {"header.subject", 0.8}, {"header.signer", 0.92}, {"header.draft", 0.95}};
+      {"header.place", 0.95},  {"header.subject", 0.8}, {"header.signer", 0.92}, {"header.draft", 0.95},
+      // Far from the goal (0.85), measured 0.705 and 0.500: a floor that catches a slide back.
+      {"deadlines", 0.68},     {"tasks.top", 0.48}};
   for (const auto& [field, floor] : floors) EXPECT_GE(scores->all.Find(field)->F1(), floor) << field;
   // A number given is the printed one: never another.
   EXPECT_EQ(scores->all.Find("header.number.invented")->fp, 0);

@@ -289,6 +289,92 @@ TEST(OcrPipeline, NoisyCopiesAreReadAgainAndTheOtherWorkerIsNotAffected) {
   EXPECT_LT(reread, plain);
 }
 
+// ---- triage: is a page's text layer its text? ---------------------------------------------------
+
+// `text` set lower on its page, below the print of kPageText: the renderer drops blank lines at the
+// top of a page but keeps lines of a no-break space, which print nothing.
+std::string Lowered(const std::string& text) {
+  std::string out;
+  for (int i = 0; i < 24; ++i) out += "\u00a0\n";
+  return out + text;
+}
+
+constexpr char kStampText[] =
+    "Ký bởi: Sở Giáo dục và Đào tạo thành phố Đà Nẵng\n"
+    "Email: sgddt@danang.gov.vn\n"
+    "Thời gian ký: 19.02.2025 07:55:13 +07:00\n";
+
+// `base` with a born-digital page of `layer_text` laid over it, as a signing tool or an office that
+// stamps its copies does.
+std::string WithLayer(const TempFiles& files, const std::string& base, const std::string& layer_text,
+                      const std::string& name) {
+  const std::string layer = files.Path(name + "-layer.pdf");
+  EXPECT_EQ(RunCommand(ShellQuote(VANBAN_RENDER_TOOL) + " " + ShellQuote(files.Write(name + "-layer.txt", layer_text)) +
+                       " --pdf " + ShellQuote(layer) + " >/dev/null").exit_code, 0);
+  const std::string out = files.Path(name + ".pdf");
+  EXPECT_EQ(RunCommand("qpdf --warning-exit-0 " + ShellQuote(base) + " --overlay " + ShellQuote(layer) + " -- " +
+                       ShellQuote(out)).exit_code, 0);
+  return out;
+}
+
+// A scanned page whose only text layer is an e-signature stamp is OCRed; the stamp is kept as the
+// record's signature, and it is taken off the image so that OCR does not read it again.
+TEST(PdfTriage, ScannedPageUnderASignatureStampIsOcredAndTheStampKept) {
+  TempFiles files;
+  std::string truth;
+  const std::string scan = ImagePdf(files, RenderPng(files, "page", kPageText, &truth), "scan.pdf");
+  const std::string pdf = WithLayer(files, scan, Lowered(kStampText), "signed");
+
+  const Document skipped = Extract(pdf, OcrMode::kSkip);
+  ASSERT_EQ(skipped.pages.size(), 1u);
+  EXPECT_TRUE(skipped.pages[0].needs_ocr);
+  EXPECT_EQ(skipped.pages[0].note, "text layer is only an e-signature stamp");
+  ASSERT_EQ(skipped.signatures.size(), 1u);
+  EXPECT_EQ(skipped.signatures[0].page, 1);
+  EXPECT_EQ(skipped.signatures[0].signed_by, "Sở Giáo dục và Đào tạo thành phố Đà Nẵng");
+  EXPECT_EQ(skipped.signatures[0].signed_at, "2025-02-19T07:55:13+07:00");
+  EXPECT_EQ(skipped.signatures[0].text, std::string(kStampText).substr(0, std::string(kStampText).size() - 1));
+
+  const Document read = Extract(pdf);
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read.pages.size(), 1u);
+  EXPECT_EQ(read.pages[0].origin, Origin::kOcr);
+  ASSERT_EQ(read.signatures.size(), 1u);
+  const std::string text = read.pages[0].PrintedText();
+  EXPECT_EQ(text.find("Thời gian"), std::string::npos) << text;
+  EXPECT_EQ(text.find("gov.vn"), std::string::npos) << text;
+  EXPECT_LT(CharacterErrorRate(truth, text), 0.05) << text;
+}
+
+// A layer that is not a stamp but accounts for a corner of a page full of ink (a copy mark and an
+// address laid over a scan) is not the page's text either.
+TEST(PdfTriage, ThinLayerOverAScannedPageIsOcred) {
+  TempFiles files;
+  const std::string scan = ImagePdf(files, RenderPng(files, "page", kPageText, nullptr), "scan.pdf");
+  const std::string pdf = WithLayer(files, scan, Lowered("SAO Y; ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG;\nvanthu@danang.gov.vn\n"), "copy");
+  const Document doc = Extract(pdf, OcrMode::kSkip);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_TRUE(doc.pages[0].needs_ocr);
+  EXPECT_EQ(doc.pages[0].note.rfind("text layer accounts for ", 0), 0u) << doc.pages[0].note;
+  EXPECT_TRUE(doc.signatures.empty());
+}
+
+// A born-digital page keeps its layer under a stamp: the stamp is set apart from its text.
+TEST(PdfTriage, BornDigitalPageWithAStampKeepsItsLayer) {
+  TempFiles files;
+  const std::string text_pdf = files.Path("text.pdf");
+  ASSERT_EQ(RunCommand(ShellQuote(VANBAN_RENDER_TOOL) + " " + ShellQuote(files.Write("t.txt", kPageText)) +
+                       " --pdf " + ShellQuote(text_pdf) + " >/dev/null").exit_code, 0);
+  const Document plain = Extract(text_pdf, OcrMode::kSkip);
+  const Document doc = Extract(WithLayer(files, text_pdf, Lowered(kStampText), "signed"), OcrMode::kSkip);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_FALSE(doc.pages[0].needs_ocr) << doc.pages[0].note;
+  EXPECT_EQ(doc.pages[0].origin, Origin::kTextLayer);
+  EXPECT_EQ(doc.text, plain.text);
+  ASSERT_EQ(doc.signatures.size(), 1u);
+  EXPECT_EQ(doc.signatures[0].signed_by, "Sở Giáo dục và Đào tạo thành phố Đà Nẵng");
+}
+
 TEST(OcrBadInput, TinyImage) {
   TempFiles files;
   PIX* pix = pixCreate(1, 1, 8);

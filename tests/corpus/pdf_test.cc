@@ -131,6 +131,32 @@ TEST(PdfSource, TextLayerWithoutToneMarksIsMarkedForOcr) {
   }
 }
 
+// A scanner's OCR that kept some marks but broke most syllables (a Sở Y tế decision of 2017, as its
+// layer reads) is not trusted either; printed Vietnamese with an English passage is.
+TEST(PdfSource, ScannerOcrLayerWithSomeMarksIsMarkedForOcr) {
+  TempFiles files;
+  const std::string scanner =
+      "UBND TINH KIEN GIANG SO Y TE S:3I/QD-SYT CQNG HOA XA HO! CHU NGHIA VT NAM Dc lp - Tr do - Hnh phñc "
+      "Kiên Giang,ngày 4C) tháng 10 nám 2017 QUYET DNH Ye vic thãnh lip Hi ding Sang kiên cli p co' sO' näm 2017 "
+      "GIAM D6 SO Y A TNH MEN GIANG Can cir Quyt djnh st 1675/QD-UBND ngày 09 tháng 8 närn 2017 cüaan Uyb nhân "
+      "dan tinh Kiên Giang ye viêc quy dinh chtrc nãng, nhim vi, quyên htn và co câu to chirc cüa S& Y têtinh "
+      "Kiên Giang; Can cir Huâng dn 1236/HD-UBND ngày 12/11/2014 cfia Uy ban nhân dan tinh Kiên Giang.";
+  const std::string bilingual =
+      "Thông báo tuyển sinh chương trình đào tạo thạc sĩ năm 2024 của Trường Đại học Bách khoa. Admission notice "
+      "for the master's programmes of the University of Technology in 2024: applicants submit their documents "
+      "online before the deadline. Hồ sơ dự tuyển nộp trực tuyến trước ngày 30 tháng 6 năm 2024 tại cổng thông "
+      "tin của Trường; thí sinh theo dõi kết quả xét tuyển trên trang web của Phòng Đào tạo sau đại học.";
+  int k = 0;
+  for (const std::string& text : {scanner, bilingual}) {
+    const std::string pdf = files.Path("layer-" + std::to_string(++k) + ".pdf");
+    ASSERT_TRUE(RenderPdf(files.Write("layer-" + std::to_string(k) + ".txt", text + "\n"), pdf));
+    const Document doc = ExtractFile(pdf, "", OcrMode::kSkip);
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_EQ(doc.pages[0].needs_ocr, text == scanner) << doc.pages[0].note;
+    if (text == scanner) EXPECT_EQ(doc.pages[0].note.rfind("text layer reads as a scanner's OCR (", 0), 0u) << doc.pages[0].note;
+  }
+}
+
 TEST(PdfSource, PageWithoutTextLayerIsMarkedForOcr) {
   TempFiles files;
   const std::string text_pdf = files.Path("text.pdf"), blank_pdf = files.Path("blank.pdf");

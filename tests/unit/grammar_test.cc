@@ -151,6 +151,32 @@ TEST(LayoutGrammar, RuleFilesGetTheSameDefinitions) {
   EXPECT_NE(codes.find("QyĐ"), std::string::npos);
 }
 
+// The stamps of the signing tools seen on real e-signed copies (Ban Cơ yếu's, VNPT's, a university's).
+TEST(LayoutGrammar, SignatureStamps) {
+  EXPECT_TRUE(IsSignatureStampLine("Ký bởi: Ủy ban nhân dân tỉnh Kiên Giang"));
+  EXPECT_TRUE(IsSignatureStampLine("Thời gian ký: 19.02.2025 07:55:13 +07:00"));
+  EXPECT_TRUE(IsSignatureStampLine("Người ký: Sở Y tế"));
+  // A meeting's time and a form's field are not a stamp's.
+  EXPECT_FALSE(IsSignatureStampLine("Thời gian: 8 giờ 00 ngày 20/5/2025"));
+  EXPECT_FALSE(IsSignatureStampLine("Cơ quan: Sở Nội vụ"));
+  EXPECT_FALSE(IsSignatureStampLine("Ký bởi Chủ tịch là bản chính"));
+
+  SignatureStampReading r = ReadSignatureStamp({"Ký bởi: Cổng Thông tin điện tử Chính phủ",
+                                                "Email: thongtinchinhphu@chinhphu.vn", "Cơ quan: Văn phòng Chính phủ",
+                                                "Thời gian ký: 20.11.2020 10:56:02 +07:00"});
+  EXPECT_EQ(r.signed_by, "Cổng Thông tin điện tử Chính phủ");
+  EXPECT_EQ(r.signed_at, "2020-11-20T10:56:02+07:00");
+  r = ReadSignatureStamp({"SAO Y", "Đại học Quốc gia Hà Nội", "Thời gian ký: 06/06/2024 15:54:06 +07:00"});
+  EXPECT_EQ(r.signed_by, "Đại học Quốc gia Hà Nội");
+  EXPECT_EQ(r.signed_at, "2024-06-06T15:54:06+07:00");
+  r = ReadSignatureStamp({"Cơ quan: Ủy ban nhân dân tỉnh Phú Thọ;", "Thời gian ký: 2025-02-19 7:05"});
+  EXPECT_EQ(r.signed_by, "Ủy ban nhân dân tỉnh Phú Thọ");
+  EXPECT_EQ(r.signed_at, "2025-02-19T07:05:00");
+  // An impossible date is not read as one.
+  r = ReadSignatureStamp({"Ký bởi: Sở Y tế", "Ngày ký: 31/02/2025"});
+  EXPECT_EQ(r.signed_at, "");
+}
+
 }  // namespace
 }  // namespace vanban
 

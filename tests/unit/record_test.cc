@@ -62,6 +62,8 @@ Document SampleDocument() {
   doc.text_map.Add({0, 0, {1, 0}, 0});
   doc.text_map.Add({19, 0, {1, 19}, 0});
   doc.text_map.Add({43, 0, {2, 0}, 0});
+  doc.signatures = {{1, "Ký bởi: Sở Giáo dục và Đào tạo\nThời gian ký: 19.02.2025 07:55:13 +07:00",
+                     BoundingBox{415.5, 6.57, 586.6, 35.65}, "Sở Giáo dục và Đào tạo", "2025-02-19T07:55:13+07:00"}};
   doc.warnings = {"12 bytes of other data follow the PDF's end marker (%EOF); they were ignored"};
   doc.errors = {{"scans/kh-45.pdf", 3, "corrupt", "page image could not be made for OCR: damaged"}};
   return doc;
@@ -136,6 +138,9 @@ TEST(Record, ReadBackIntoTheModel) {
   EXPECT_EQ(doc.paragraphs[1].footnote, true);
   EXPECT_EQ(doc.text_map.Locate(43), (PrintedLocation{2, 0}));
   EXPECT_EQ(doc.errors[0].page, 3);
+  ASSERT_EQ(doc.signatures.size(), 1u);
+  EXPECT_EQ(doc.signatures[0].signed_at, "2025-02-19T07:55:13+07:00");
+  EXPECT_DOUBLE_EQ(doc.signatures[0].box->x1, 586.6);
   const Extraction& back = *read->extraction;
   EXPECT_EQ(back.header.number.value_or(""), "45/KH-UBND");
   EXPECT_FALSE(back.header.place.has_value());

@@ -97,6 +97,54 @@ TEST(Structure, DispatchWithSubjectAndRecipients) {
   EXPECT_EQ(a.RoleOf("GIÁM ĐỐC"), ParagraphRole::kSignature);
 }
 
+// A decision that issues a plan: the plan after the signature is a part of its own, with its own
+// outline; the decision's signer and copies-to stay the document's tail.
+constexpr char kDecisionHead[] =
+    "ỦY BAN NHÂN DÂN\n\nTỈNH KON TUM\n\nSố: 435/QĐ-UBND\n\nKon Tum, ngày 04 tháng 5 năm 2020\n\nQUYẾT ĐỊNH\n\n"
+    "Ban hành Chương trình hành động\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\n\n"
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n\n- Như Điều 2;\n\n- Lưu: VT.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nNguyễn Hữu Tháp\n\n";
+constexpr char kAttachedBody[] =
+    "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao nhận thức.\n\nII. NHIỆM VỤ\n\n"
+    "1. Tuyên truyền về quan hệ lao động.\n\n2. Kiểm tra việc thực hiện, hoàn thành trong Quý IV/2020.\n\n"
+    "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Lao động - Thương binh và Xã hội chủ trì.\n\n";
+
+void ExpectAttachedPlan(const Analyzed& a) {
+  ASSERT_EQ(a.st.attachments.size(), 1u);
+  const Attachment& att = a.st.attachments[0];
+  EXPECT_EQ(a.doc.SpanText(a.doc.paragraphs[att.body_begin].span), "I. MỤC ĐÍCH, YÊU CẦU");
+  EXPECT_EQ(att.end, a.doc.paragraphs.size());
+  EXPECT_EQ(a.RoleOf("Nơi nhận"), ParagraphRole::kCopiesTo);
+  EXPECT_EQ(a.RoleOf("2. Kiểm tra"), ParagraphRole::kOutlineItem);
+  // The decision's articles, then the plan's parts from a fresh outline: its I. is no child of Điều 2.
+  std::vector<std::pair<std::string, int>> items;
+  for (const OutlineItem& item : a.st.outline) {
+    items.push_back({item.label, item.part});
+    if (item.label == "I") EXPECT_EQ(item.parent, -1);
+  }
+  const std::vector<std::pair<std::string, int>> expected = {{"Điều 1", 0}, {"Điều 2", 0}, {"I", 1},  {"1", 1},
+                                                             {"II", 1},     {"1", 1},     {"2", 1},  {"III", 1},
+                                                             {"1", 1}};
+  EXPECT_EQ(items, expected);
+  EXPECT_LE(a.st.tail_end, att.title + 1);
+}
+
+TEST(Structure, AttachmentAfterTheSignatureIsAPartOfItsOwn) {
+  ExpectAttachedPlan(Analyze(std::string(kDecisionHead) +
+                             "CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nTriển khai Kế hoạch số 119-KH/TU\n\n"
+                             "(Ban hành kèm theo Quyết định số 435/QĐ-UBND ngày 04/5/2020)\n\n" + kAttachedBody));
+  // A web copy runs the signer's name, the plan's title and its "kèm theo" line into one paragraph.
+  std::string run_together = kDecisionHead;
+  run_together.replace(run_together.find("Nguyễn Hữu Tháp\n\n"), std::string("Nguyễn Hữu Tháp\n\n").size(),
+                       "Nguyễn Hữu Tháp CHƯƠNG TRÌNH HÀNH ĐỘNG TRIỂN KHAI KẾ HOẠCH SỐ 119-KH/TU (Ban hành kèm theo "
+                       "Quyết định số 435/QĐ-UBND ngày 04/5/2020)\n\n");
+  ExpectAttachedPlan(Analyze(run_together + kAttachedBody));
+  // Without its "kèm theo" line or a first item under it, a capital line after the signature is no attachment.
+  const Analyzed plain = Analyze(std::string(kDecisionHead) + "KẾ HOẠCH CÔNG TÁC NĂM 2021\n\nNội dung khác.\n\n");
+  EXPECT_TRUE(plain.st.attachments.empty());
+}
+
 TEST(Structure, EmptyAndUnstructuredDocuments) {
   const Analyzed empty = Analyze("");
   EXPECT_TRUE(empty.st.outline.empty());

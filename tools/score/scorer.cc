@@ -250,8 +250,8 @@ Report CorpusReport() {
 Report DevsetReport() {
   Report report;
   for (const char* name : {"header.number", "header.number.invented", "header.date", "header.type", "header.issuer",
-                           "header.place", "header.subject", "header.draft", "header.signer", "deadlines",
-                           "tasks.top"}) {
+                           "header.place", "header.subject", "header.draft", "header.signer", "signature.signed_by",
+                           "signature.signed_at", "deadlines", "tasks.top"}) {
     report.fields.push_back({name});
   }
   report.Field("header.number.invented")->count_only = true;

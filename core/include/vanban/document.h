@@ -144,9 +144,22 @@ struct SourceInfo {
   uint64_t size_bytes = 0;
 };
 
+// An electronic signature's visible stamp, set apart from a page's text layer: it was drawn over
+// the page by the signing software and is not the document's text ("Ký bởi: Sở Y tế tỉnh …",
+// "Thời gian ký: 19.02.2025 07:55:13 +07:00"). What it says goes to the record as evidence of
+// who signed and when, which an archivist records anyway.
+struct SignatureStamp {
+  int page = 0;
+  std::string text;  // its lines as printed, joined by '\n'
+  std::optional<BoundingBox> box;
+  std::string signed_by;  // "" when the stamp does not say
+  std::string signed_at;  // ISO 8601: "2025-02-19T07:55:13+07:00", or a date "2025-02-19"; "" when unreadable
+};
+
 struct Document {
   SourceInfo source;
   std::vector<Page> pages;
+  std::vector<SignatureStamp> signatures;  // in page order
   std::string text;  // normalized (NFC) paragraphs separated by '\n'
   std::vector<Paragraph> paragraphs;
   TextMap text_map;

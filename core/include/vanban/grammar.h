@@ -63,6 +63,22 @@ size_t SubjectMarkEnd(std::string_view text);
 // "Kính gửi: ...": the recipients line. Returns where the first recipient starts, or npos.
 size_t RecipientsMarkEnd(std::string_view text);
 
+// A line that only an electronic signature's visible stamp prints: "Ký bởi: Sở Y tế", "Người ký: …",
+// "Thời gian ký: 19.02.2025 07:55:13 +07:00", "Signed by: …". The signing software draws the stamp
+// over the page; it is not the document's text. Its other lines ("SAO Y", "Cơ quan: …", an e-mail
+// address, the body's name) are known by where they stand beside such a line.
+bool IsSignatureStampLine(std::string_view text);
+
+// What a stamp's lines say: who signed ("Ký bởi:"/"Người ký:"/"Cơ quan:"/"Signed by:", else the
+// lines that are neither a key line, a copy mark such as "SAO Y", nor an e-mail address) and when
+// ("Thời gian ký:"/"Ngày ký:"/"Date:" read as ISO 8601: "2025-02-19T07:55:13+07:00"; a date alone
+// as "2025-02-19"). Empty strings for what the stamp does not say.
+struct SignatureStampReading {
+  std::string signed_by;
+  std::string signed_at;
+};
+SignatureStampReading ReadSignatureStamp(const std::vector<std::string>& lines);
+
 // "Căn cứ ...", "Thực hiện ...", "Theo ...", "Triển khai ...", "Tiếp theo ...": a basis clause.
 bool StartsWithBasisOpener(std::string_view text);
 

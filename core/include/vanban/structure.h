@@ -33,6 +33,8 @@ enum class ParagraphRole {
   kCopiesTo,     // "Nơi nhận:" and its entries
   kSignature,    // TM./KT./TL./TUQ./Q. lines, the signer's title and name
   kFootnote,     // "1 Nghị định ..." at a page's foot, and its continuation paragraphs
+  kAttachmentTitle,  // an attachment's title lines after the signature: "KẾ HOẠCH" / "Thực hiện …" /
+                     // "(Ban hành kèm theo Quyết định số …)"
 };
 
 struct OutlineItem {
@@ -43,6 +45,17 @@ struct OutlineItem {
   std::string label;        // without punctuation: "II", "1", "a", "-", "Điều 3"
   int depth = 0;            // 0 = top of the outline
   int parent = -1;          // index into DocumentStructure::outline
+  int part = 0;             // 0: the document itself; k: its attachment k (DocumentStructure::attachments[k - 1])
+};
+
+// A plan, regulation or list that a decision issues with it, printed after the decision's
+// signature under its own title ("Ban hành kèm theo Quyết định này Kế hoạch …" / "KẾ HOẠCH" /
+// "(Ban hành kèm theo Quyết định số …)"): a part with its own body, outline and tail.
+struct Attachment {
+  size_t title = 0;       // its first title paragraph
+  size_t body_begin = 0;  // after the title lines
+  size_t body_end = 0;    // one past its last body paragraph (before its own closing and signature)
+  size_t end = 0;         // one past its last paragraph
 };
 
 // Thread-safety: a plain value.
@@ -51,7 +64,8 @@ struct DocumentStructure {
   std::vector<OutlineItem> outline;  // in document order
   size_t body_begin = 0;             // first body paragraph
   size_t body_end = 0;               // one past the last body paragraph
-
+  size_t tail_end = 0;               // one past the document's own signature and copies-to list
+  std::vector<Attachment> attachments;  // after tail_end, in order
 };
 
 DocumentStructure AnalyzeStructure(const Document& doc);

@@ -256,8 +256,8 @@ Header ReadHeader(Reader& r, const Json& h) {
 
 // Calls read(item, path) for each element of the array `key` of the record.
 template <typename Fn>
-void ForEach(Reader& r, const Json& record, const char* key, Fn read) {
-  const Json& list = r.Array(record, "", key);
+void ForEach(Reader& r, const Json& record, const char* key, Fn read, bool required = true) {
+  const Json& list = r.Array(record, "", key, required);
   for (size_t i = 0; i < list.size() && !r.failed(); ++i) read(list[i], Reader::Index(key, i));
 }
 
@@ -326,7 +326,7 @@ Extraction ReadExtraction(Reader& r, const Json& record) {
 
 // The record's keys that are not open sections.
 bool IsFixedKey(std::string_view key) {
-  static const std::set<std::string_view> kKeys = {"schema", "source", "pages", "text", "paragraphs", "warnings", "errors",
+  static const std::set<std::string_view> kKeys = {"schema", "source", "pages", "text", "paragraphs", "signatures", "warnings", "errors",
                                                    "header", "references", "laws", "dates", "deadlines", "tasks"};
   return kKeys.count(key) > 0;
 }
@@ -393,6 +393,18 @@ StatusOr<DocumentRecord> Read(std::string_view text) {
     doc.text_map.Add({paragraph.span.begin, 0, {paragraph.page, static_cast<size_t>(std::max<int64_t>(0, printed))}, 0});
     doc.paragraphs.push_back(paragraph);
   });
+  ForEach(
+      r, record, "signatures",
+      [&](const Json& j, const std::string& at) {
+        SignatureStamp stamp;
+        stamp.page = static_cast<int>(r.Integer(j, at, "page"));
+        stamp.text = r.String(j, at, "text");
+        if (const Json* box = r.Field(j, at, "box", false)) stamp.box = r.Box(*box, Reader::Join(at, "box"));
+        stamp.signed_by = r.String(j, at, "signed_by");
+        stamp.signed_at = r.String(j, at, "signed_at");
+        doc.signatures.push_back(std::move(stamp));
+      },
+      /*required=*/false);
   doc.warnings = r.Strings(record, "", "warnings");
   ForEach(r, record, "errors", [&](const Json& e, const std::string& at) {
     doc.errors.push_back({r.String(e, at, "path"), static_cast<int>(r.Integer(e, at, "page")), r.String(e, at, "code"),

@@ -159,6 +159,17 @@ std::string WriteRecord(const Document& doc, const Extraction* extraction, const
     paragraphs.push_back(std::move(p));
   }
   record["paragraphs"] = std::move(paragraphs);
+  if (!doc.signatures.empty()) {
+    Json signatures = Json::array();
+    for (const SignatureStamp& stamp : doc.signatures) {
+      Json j = {{"page", stamp.page}, {"text", stamp.text}};
+      if (stamp.box) j["box"] = BoxToJson(*stamp.box);
+      j["signed_by"] = stamp.signed_by;
+      j["signed_at"] = stamp.signed_at;
+      signatures.push_back(std::move(j));
+    }
+    record["signatures"] = std::move(signatures);
+  }
   if (extraction != nullptr) AddExtraction(*extraction, record);
   record["warnings"] = doc.warnings;
   Json errors = Json::array();

@@ -2,17 +2,21 @@
 // pages rendered as images for OCR. The document is parsed once, when the file is opened.
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <leptonica/allheaders.h>
 #include <poppler-page.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "vanban/internal/utf8.h"
 #include "pdf_document.h"
+#include "pdf_triage.h"
 #include "source_drivers.h"
 #include "vanban/legacy_encoding.h"
 #include "vanban/page_images.h"
@@ -91,7 +95,8 @@ std::vector<Block> BuildBlocks(std::vector<LaidOutWord> words, int page_number) 
   return blocks;
 }
 
-// True when `text` has at least 40 words and under 1 in 20 holds a letter with a Vietnamese mark,
+// True when `text` has at least 40 words and under 45 in 100 hold a letter with a Vietnamese mark
+// (printed Vietnamese has 70-85; a scanner's OCR that lost most marks has 0-25),
 // judged from the UTF-8 bytes alone: lead bytes 0xC3-0xC6 (à, ă, đ, ơ, ư...), 0xCC (combining
 // marks) and E1 BA/BB (ạ..ỹ). Punctuation such as curly quotes, dashes and bullets (E2 ..) does not
 // count: a layer that lost its marks but kept those is still flagged.
@@ -113,23 +118,37 @@ bool FewWordsWithVietnameseLetters(std::string_view text) {
       has_mark = true;
     }
   }
-  return words >= 40 && marked * 20 < words;
+  return words >= 40 && marked * 100 < words * 45;
+}
+
+// A scanner's own OCR layer is not the page as printed; a fresh OCR is trusted over it. It shows
+// in its words: many and almost none with a tone mark ("CONG HOA XA HOI"), or some marks (so
+// Vietnamese, not another language) but too few and too many broken syllables for print
+// ("Quyt djnh st 1675/QD-UBND ngày 09 tháng 8 närn 2017"). The note says why; "" when it reads as print.
+std::string ScannerOcrNote(const TextQuality& q) {
+  if (q.words < 40) return "";
+  const double marked = static_cast<double>(q.vietnamese_marked) / q.words;
+  if (marked < 0.05 && q.ValidRatio() > 0.5) return "text layer has no Vietnamese tone marks (a scanner's OCR?)";
+  if (marked >= 0.1 && marked < 0.45 && q.ValidRatio() < 0.75) {
+    return "text layer reads as a scanner's OCR (" + std::to_string(std::lround(100 * marked)) +
+           "% of words with tone marks, " + std::to_string(std::lround(100 * q.ValidRatio())) + "% valid syllables)";
+  }
+  return "";
 }
 
 // Old PDFs typed with TCVN3 or VNI fonts carry those bytes as Latin-1 text. Decode them when the
 // decoding clearly reads better; otherwise, if the layer is still not text, leave the page to OCR.
 void RepairOrFlagTextLayer(Page& page) {
   const std::string printed = page.PrintedText();
+  const auto flag = [&page](std::string note) {
+    if (note.empty()) return;
+    page.needs_ocr = true;
+    page.note = std::move(note);
+  };
   if (!MayBeLegacyMojibake(printed)) {
-    // A scanner's own OCR layer often lost the tone marks: many words and almost none with a mark is
-    // not Vietnamese as printed, so a fresh OCR is trusted over it. A byte count of the words that
-    // hold a Vietnamese letter first keeps the syllable check off every ordinary Vietnamese page.
-    if (!FewWordsWithVietnameseLetters(printed)) return;
-    const TextQuality q = MeasureVietnameseQuality(printed);
-    if (q.words >= 40 && q.vietnamese_marked * 20 < q.words && q.ValidRatio() > 0.5) {
-      page.needs_ocr = true;
-      page.note = "text layer has no Vietnamese tone marks (a scanner's OCR?)";
-    }
+    // A byte count of the words that hold a Vietnamese letter first keeps the syllable check off
+    // every ordinary Vietnamese page.
+    if (FewWordsWithVietnameseLetters(printed)) flag(ScannerOcrNote(MeasureVietnameseQuality(printed)));
     return;
   }
   if (const auto legacy = DetectLegacyMojibake(printed)) {
@@ -142,11 +161,13 @@ void RepairOrFlagTextLayer(Page& page) {
     page.note = "text layer decoded from " + std::string(LegacyEncodingName(*legacy)) + " font encoding";
     return;
   }
+  // Not a legacy font: a scanner's OCR also reads marks it cannot place as Latin-1 letters (ä, ü, ñ).
   const TextQuality q = MeasureVietnameseQuality(printed);
   if (q.words > 0 && q.SuspiciousRatio() > 0.3 && q.ValidRatio() < 0.3) {
-    page.needs_ocr = true;
-    page.note = "text layer is not readable text (unknown font encoding)";
+    flag("text layer is not readable text (unknown font encoding)");
+    return;
   }
+  flag(ScannerOcrNote(q));
 }
 
 // An opened PDF: its text layers, and its pages as images. Keeps the bytes, which poppler reads in
@@ -192,7 +213,7 @@ class PdfFile final : public OpenedFile, public PageImages {
         page.note = "no text layer";
       } else {
         page.blocks = BuildBlocks(std::move(words), page.number);
-        RepairOrFlagTextLayer(page);
+        TriageTextLayer(i, page, doc);
       }
       doc.pages.push_back(std::move(page));
     }
@@ -202,10 +223,50 @@ class PdfFile final : public OpenedFile, public PageImages {
   PageImages* page_images() override { return this; }
   int page_count() const override { return pdf_->pages(); }
   StatusOr<PixPtr> Image(int number, int dpi, std::string* /*note*/) override {
-    return internal::RenderPdfPage(*pdf_, number - 1, dpi, limits_);
+    VANBAN_ASSIGN_OR_RETURN(PixPtr pix, internal::RenderPdfPage(*pdf_, number - 1, dpi, limits_));
+    // The stamp's text is in the record already; drawn on the image it would be read again, as
+    // part of the header it often overlaps.
+    if (const auto it = stamp_boxes_.find(number); it != stamp_boxes_.end()) {
+      const double scale = dpi / 72.0;
+      for (const BoundingBox& b : it->second) {
+        constexpr double margin = 2.0;  // points: the glyphs' antialiased edges
+        BOX* box = boxCreate(static_cast<l_int32>((b.x0 - margin) * scale), static_cast<l_int32>((b.y0 - margin) * scale),
+                             static_cast<l_int32>((b.width() + 2 * margin) * scale),
+                             static_cast<l_int32>((b.height() + 2 * margin) * scale));
+        if (box == nullptr) continue;
+        pixSetInRect(pix.get(), box);  // all bits set: white
+        boxDestroy(&box);
+      }
+    }
+    return pix;
   }
 
  private:
+  // Decides whether the page's text layer is its text: sets its e-signature stamps apart (into the
+  // record, and off the image OCR will read), mends or flags a legacy-font or tone-less layer, and
+  // sends to OCR a page whose layer accounts for little of its ink (a scan under a thin layer).
+  void TriageTextLayer(int index, Page& page, Document& doc) {
+    for (SignatureStamp& stamp : internal::TakeSignatureStamps(page)) {
+      stamp_boxes_[page.number].push_back(*stamp.box);
+      doc.signatures.push_back(std::move(stamp));
+    }
+    if (page.blocks.empty()) {
+      page.needs_ocr = true;
+      page.note = "text layer is only an e-signature stamp";
+      return;
+    }
+    RepairOrFlagTextLayer(page);
+    if (page.needs_ocr || !internal::LayerCoversLittleOfPage(page)) return;
+    const StatusOr<PixPtr> small = internal::RenderPdfPage(*pdf_, index, internal::kInkRenderDpi, limits_);
+    if (!small.ok()) return;  // the page keeps its layer; rendering it for OCR will say what failed
+    const std::optional<internal::InkCoverage> ink = internal::MeasureInkCoverage(*small.value(), page);
+    if (!ink || ink->covered() >= internal::kMinInkCoveredByLayer) return;
+    page.needs_ocr = true;
+    page.note = "text layer accounts for " + std::to_string(static_cast<int>(std::lround(100 * ink->covered()))) +
+                "% of the page's print (a stamp or a caption over a scanned image)";
+  }
+
+  std::map<int, std::vector<BoundingBox>> stamp_boxes_;  // by page number
   std::shared_ptr<const std::string> bytes_;  // declared first: destroyed after the document
   std::unique_ptr<poppler::document> pdf_;
   ImageLimits limits_;

@@ -47,6 +47,54 @@ bool IsTypeTitle(std::string_view s) {
 
 bool Matches(std::string_view s, const RE2& re) { return RE2::PartialMatch(s, re); }
 
+// "(Ban hành kèm theo Quyết định số …)", "Kèm theo Công văn …": the line under an attachment's title.
+const RE2& AttachedLine() {
+  static const RE2 re(R"(^[(\[]?\s*(?:(?i:ban hành)\s+)?(?i:kèm theo)\s)");
+  return re;
+}
+
+// The names that open an attachment's title, in capitals ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG").
+constexpr std::string_view kAttachmentTitleWords =
+    "KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|PHỤ LỤC|DANH MỤC|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN|ĐIỀU LỆ|QUY TRÌNH|"
+    "BỘ THỦ TỤC|THỦ TỤC HÀNH CHÍNH|NỘI QUY|TIÊU CHÍ|BẢNG|BIỂU";
+
+enum class AttachmentStart {
+  kNone,
+  kOwnParagraph,  // the title is a paragraph of its own
+  kRunTogether,   // a copy ran the signer's name and the title into one paragraph:
+                  // "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …"
+};
+
+// Whether an attachment starts at paragraph `k`: a short capital title that opens with a type name
+// or "PHỤ LỤC", its "kèm theo" line a few paragraphs below (after the subject lines); or, run
+// together with the signature above it, such a title followed by the attachment's first outline item
+// or its "kèm theo" line.
+AttachmentStart StartsAttachment(const std::vector<std::string_view>& text, size_t k) {
+  static const RE2 own("^(?:" + std::string(kAttachmentTitleWords) + ")(?:\\s|$)");
+  static const RE2 run_together("\\p{Ll}\\s+((?:" + std::string(kAttachmentTitleWords) + ")(?:\\s.*)?)$");
+  const std::string_view t = text[k];
+  if (t.size() > 1500 || Matches(t, AttachedLine())) return AttachmentStart::kNone;
+  if (t.size() <= 300 && IsAllCapitals(t) && Matches(t, own)) {
+    for (size_t j = k; j < text.size() && j <= k + 4; ++j) {
+      if (Matches(text[j], AttachedLine())) return AttachmentStart::kOwnParagraph;
+    }
+    return AttachmentStart::kNone;
+  }
+  std::string title;
+  if (!RE2::PartialMatch(t, run_together, &title)) return AttachmentStart::kNone;
+  // The title in capitals, then often its "(Ban hành kèm theo …)" in the same paragraph.
+  static const RE2 attached_inside(R"((\(\s*(?:(?i:ban hành)\s+)?(?i:kèm theo)\s))");
+  re2::StringPiece inside;
+  const bool attached = RE2::PartialMatch(title, attached_inside, &inside);
+  const std::string_view capitals =
+      attached ? std::string_view(title).substr(0, static_cast<size_t>(inside.data() - title.data())) : title;
+  if (!IsAllCapitals(capitals)) return AttachmentStart::kNone;
+  if (attached || (k + 1 < text.size() && (StartsWithOutlineMarker(text[k + 1]) || Matches(text[k + 1], AttachedLine())))) {
+    return AttachmentStart::kRunTogether;
+  }
+  return AttachmentStart::kNone;
+}
+
 }  // namespace
 
 DocumentStructure AnalyzeStructure(const Document& doc) {
@@ -114,36 +162,79 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   }
   // A signature without TM./KT. still has a capital title line and a name at the very end.
   if (tail_begin == n && n >= 2 && IsAllCapitals(text[n - 2]) && !StartsWithOutlineMarker(text[n - 2])) tail_begin = n - 2;
-  bool in_copies = false, after_authority = false;
+  // Attachments after the signature: each runs to the next one.
+  std::vector<size_t> attachment_starts;
+  std::vector<bool> run_together;
   for (size_t k = tail_begin; k < n; ++k) {
-    const std::string_view t = text[k];
-    ParagraphRole& role = st.roles[k];
-    if (Matches(t, CopiesToLine())) {
-      role = ParagraphRole::kCopiesTo;
-      in_copies = true;
-    } else if (StartsWithSignatureAuthority(t)) {
-      role = ParagraphRole::kSignature;
-      in_copies = false;
-      after_authority = true;
-    } else if (in_copies && (StartsWithListBullet(t) || !IsAllCapitals(t))) {
-      role = ParagraphRole::kCopiesTo;
-    } else if (IsAllCapitals(t) || after_authority || k + 1 == n) {
-      role = ParagraphRole::kSignature;
-      in_copies = false;
-    } else {
-      role = ParagraphRole::kClosing;
+    const AttachmentStart start = StartsAttachment(text, k);
+    if (start == AttachmentStart::kNone || (start == AttachmentStart::kOwnParagraph && k == tail_begin)) continue;
+    attachment_starts.push_back(k);
+    run_together.push_back(start == AttachmentStart::kRunTogether);
+  }
+  // A title run together with the signature stays in the tail: the signer's name is in it.
+  const size_t tail_end = attachment_starts.empty() ? n : attachment_starts.front() + (run_together.front() ? 1 : 0);
+  // Marks [from, to) as a signature block and copies-to list.
+  const auto mark_tail = [&](size_t from, size_t to) {
+    bool in_copies = false, after_authority = false;
+    for (size_t k = from; k < to; ++k) {
+      const std::string_view t = text[k];
+      ParagraphRole& role = st.roles[k];
+      if (Matches(t, CopiesToLine())) {
+        role = ParagraphRole::kCopiesTo;
+        in_copies = true;
+      } else if (StartsWithSignatureAuthority(t)) {
+        role = ParagraphRole::kSignature;
+        in_copies = false;
+        after_authority = true;
+      } else if (in_copies && (StartsWithListBullet(t) || !IsAllCapitals(t))) {
+        role = ParagraphRole::kCopiesTo;
+      } else if (IsAllCapitals(t) || after_authority || k + 1 == to) {
+        role = ParagraphRole::kSignature;
+        in_copies = false;
+      } else {
+        role = ParagraphRole::kClosing;
+      }
     }
+  };
+  mark_tail(tail_begin, tail_end);
+  // Closing lines ("Trên đây …", "./.") above a tail at `end` are not body: returns where the body ends.
+  const auto body_end_before = [&](size_t begin, size_t end) {
+    size_t body_end = end;
+    while (body_end > begin && (Matches(text[body_end - 1], ClosingLine()) ||
+                                st.roles[body_end - 1] == ParagraphRole::kFootnote)) {
+      if (st.roles[body_end - 1] != ParagraphRole::kFootnote) st.roles[body_end - 1] = ParagraphRole::kClosing;
+      --body_end;
+    }
+    // Footnotes right before the closing stay part of the body zone (they are already marked).
+    while (body_end < end && st.roles[body_end] == ParagraphRole::kFootnote) ++body_end;
+    return body_end;
+  };
+  for (size_t a = 0; a < attachment_starts.size(); ++a) {
+    Attachment att;
+    att.title = attachment_starts[a];
+    att.end = a + 1 < attachment_starts.size() ? attachment_starts[a + 1] : n;
+    size_t k = att.title;
+    if (run_together[a]) {
+      ++k;  // the title's paragraph is the signature's too
+      if (a > 0) st.roles[att.title] = ParagraphRole::kAttachmentTitle;
+      if (k < att.end && Matches(text[k], AttachedLine())) st.roles[k++] = ParagraphRole::kAttachmentTitle;
+    } else {
+      while (k < att.end && !Matches(text[k], AttachedLine())) st.roles[k++] = ParagraphRole::kAttachmentTitle;
+      if (k < att.end) st.roles[k++] = ParagraphRole::kAttachmentTitle;
+    }
+    att.body_begin = k;
+    // Its own signature, if it has one, near its end: an attachment's tables can run for pages.
+    size_t own_tail = att.end;
+    for (size_t t = att.end; t-- > std::max(att.body_begin, att.end > 12 ? att.end - 12 : 0);) {
+      if (Matches(text[t], CopiesToLine()) || StartsWithSignatureAuthority(text[t])) own_tail = t;
+    }
+    mark_tail(own_tail, own_tail == att.end ? own_tail : att.end);
+    att.body_end = body_end_before(att.body_begin, own_tail);
+    st.attachments.push_back(att);
   }
 
   // Preamble and body between them.
-  size_t body_end = tail_begin;
-  while (body_end > header_end && (Matches(text[body_end - 1], ClosingLine()) ||
-                                   st.roles[body_end - 1] == ParagraphRole::kFootnote)) {
-    if (st.roles[body_end - 1] != ParagraphRole::kFootnote) st.roles[body_end - 1] = ParagraphRole::kClosing;
-    --body_end;
-  }
-  // Footnotes right before the closing stay part of the body zone (they are already marked).
-  while (body_end < tail_begin && st.roles[body_end] == ParagraphRole::kFootnote) ++body_end;
+  const size_t body_end = body_end_before(header_end, tail_begin);
   size_t k = header_end;
   for (; k < body_end; ++k) {
     if (st.roles[k] == ParagraphRole::kFootnote) continue;
@@ -156,37 +247,46 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   }
   st.body_begin = header_end;
   st.body_end = body_end;
+  st.tail_end = tail_end;
 
-  // Outline: a stack of open items; a marker kind already open closes everything above it (a sibling),
-  // a new kind opens a child. Unmarked paragraphs continue the innermost open item.
-  std::vector<int> stack;
-  for (size_t p = header_end; p < body_end; ++p) {
-    if (st.roles[p] == ParagraphRole::kFootnote || st.roles[p] == ParagraphRole::kBasis ||
-        st.roles[p] == ParagraphRole::kClosing) {
-      continue;
+  // Outline of each part: a stack of open items; a marker kind already open closes everything above
+  // it (a sibling), a new kind opens a child. Unmarked paragraphs continue the innermost open item.
+  const auto read_outline = [&](size_t begin, size_t end, int part) {
+    std::vector<int> stack;
+    const size_t first = st.outline.size();
+    for (size_t p = begin; p < end; ++p) {
+      if (st.roles[p] == ParagraphRole::kFootnote || st.roles[p] == ParagraphRole::kBasis ||
+          st.roles[p] == ParagraphRole::kClosing) {
+        continue;
+      }
+      const std::optional<OutlineMarker> marker = ParseOutlineMarker(text[p]);
+      if (!marker) continue;
+      st.roles[p] = ParagraphRole::kOutlineItem;
+      // Markers nest by rank: Chương > Mục > Điều > I. > 1.1. > 1. > a) > - > +. A new item closes every
+      // open item of its own or a lower rank; what stays open above it is its parent.
+      const auto closes = std::find_if(stack.begin(), stack.end(), [&](int idx) {
+        return st.outline[static_cast<size_t>(idx)].kind >= marker->kind;
+      });
+      stack.erase(closes, stack.end());
+      OutlineItem item;
+      item.paragraph = p;
+      item.kind = marker->kind;
+      item.marker = marker->marker;
+      item.label = marker->label;
+      item.depth = static_cast<int>(stack.size());
+      item.parent = stack.empty() ? -1 : stack.back();
+      item.part = part;
+      st.outline.push_back(item);
+      stack.push_back(static_cast<int>(st.outline.size() - 1));
     }
-    const std::optional<OutlineMarker> marker = ParseOutlineMarker(text[p]);
-    if (!marker) continue;
-    st.roles[p] = ParagraphRole::kOutlineItem;
-    // Markers nest by rank: Chương > Mục > Điều > I. > 1.1. > 1. > a) > - > +. A new item closes every open
-    // item of its own or a lower rank; what stays open above it is its parent.
-    const auto closes = std::find_if(stack.begin(), stack.end(), [&](int idx) {
-      return st.outline[static_cast<size_t>(idx)].kind >= marker->kind;
-    });
-    stack.erase(closes, stack.end());
-    OutlineItem item;
-    item.paragraph = p;
-    item.kind = marker->kind;
-    item.marker = marker->marker;
-    item.label = marker->label;
-    item.depth = static_cast<int>(stack.size());
-    item.parent = stack.empty() ? -1 : stack.back();
-    st.outline.push_back(item);
-    stack.push_back(static_cast<int>(st.outline.size() - 1));
-  }
-  // Extents: an item's own text runs to the next item.
-  for (size_t a = 0; a < st.outline.size(); ++a) {
-    st.outline[a].end_paragraph = a + 1 < st.outline.size() ? st.outline[a + 1].paragraph : body_end;
+    // Extents: an item's own text runs to the next item of its part.
+    for (size_t a = first; a < st.outline.size(); ++a) {
+      st.outline[a].end_paragraph = a + 1 < st.outline.size() ? st.outline[a + 1].paragraph : end;
+    }
+  };
+  read_outline(header_end, body_end, 0);
+  for (size_t a = 0; a < st.attachments.size(); ++a) {
+    read_outline(st.attachments[a].body_begin, st.attachments[a].body_end, static_cast<int>(a + 1));
   }
   return st;
 }

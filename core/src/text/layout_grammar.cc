@@ -123,3 +123,76 @@ size_t BasisOpenerEnd(std::string_view paragraph) {
 }
 
 }  // namespace vanban
+
+namespace vanban {
+namespace {
+
+// The keys of a signature stamp's lines; the first group is who signed, the second when.
+const RE2& StampSignerKey() {
+  static const RE2 re(R"(^\s*(?i:ký bởi|người ký|cơ quan|đơn vị|signed by|signer)\s*:\s*(.*?)\s*$)");
+  return re;
+}
+const RE2& StampTimeKey() {
+  static const RE2 re(R"(^\s*(?i:thời gian ký|ngày ký|thời gian|signing time|date)\s*:\s*(.*?)\s*$)");
+  return re;
+}
+
+// "19.02.2025 07:55:13 +07:00", "06/06/2024 15:54:06", "2025-02-19T07:55:13+07:00" -> ISO 8601.
+std::string IsoStampTime(std::string_view s) {
+  static const RE2 dmy(R"((\d{1,2})[./-](\d{1,2})[./-](\d{4}))");
+  static const RE2 ymd(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+  static const RE2 time(R"((\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-])(\d{2}):?(\d{2}))?)");
+  int day = 0, month = 0, year = 0;
+  const re2::StringPiece input(s.data(), s.size());
+  if (!RE2::PartialMatch(input, ymd, &year, &month, &day) && !RE2::PartialMatch(input, dmy, &day, &month, &year)) {
+    return "";
+  }
+  const std::optional<std::string> date = IsoDate(day, month, year);
+  if (!date) return "";
+  std::string hours, minutes, seconds, sign, zone_h, zone_m;
+  if (!RE2::PartialMatch(input, time, &hours, &minutes, &seconds, &sign, &zone_h, &zone_m)) return *date;
+  if (hours.size() == 1) hours = "0" + hours;
+  std::string out = *date + "T" + hours + ":" + minutes + ":" + (seconds.empty() ? "00" : seconds);
+  if (!sign.empty()) out += sign + zone_h + ":" + zone_m;
+  return out;
+}
+
+}  // namespace
+
+bool IsSignatureStampLine(std::string_view s) {
+  if (s.size() > 300) return false;
+  // Only the keys that nothing but a signing tool prints: "Thời gian: 8 giờ" opens a meeting's
+  // details and "Cơ quan:" a form's field, so those count only beside one of these (ReadSignatureStamp).
+  static const RE2 anchor(
+      R"(^\s*(?:(?i:ký bởi|người ký|thời gian ký|ngày ký|signed by)\s*:|(?i:signature valid|digitally signed)))");
+  return RE2::PartialMatch(s, anchor);
+}
+
+SignatureStampReading ReadSignatureStamp(const std::vector<std::string>& lines) {
+  static const RE2 copy_mark(R"(^\s*(?i:sao y|sao lục|trích sao|bản sao)\s*[;:,.]?\s*$)");
+  static const RE2 email(R"(\S+@\S+\.\S+)");
+  SignatureStampReading reading;
+  std::string named;  // lines that are not keys: the signing body on stamps without a signer key
+  for (const std::string& line : lines) {
+    std::string value;
+    if (RE2::FullMatch(line, StampSignerKey(), &value)) {
+      if (reading.signed_by.empty()) reading.signed_by = value;
+    } else if (RE2::FullMatch(line, StampTimeKey(), &value)) {
+      if (reading.signed_at.empty()) reading.signed_at = IsoStampTime(value);
+    } else if (!RE2::PartialMatch(line, copy_mark) && !RE2::PartialMatch(line, email) &&
+               !IsSignatureStampLine(line) && line.find(':') == std::string::npos) {
+      std::string_view text = line;
+      while (!text.empty() && (text.back() == ';' || text.back() == ',' || text.back() == ' ')) text.remove_suffix(1);
+      if (text.empty()) continue;
+      if (!named.empty()) named += ' ';
+      named += text;
+    }
+  }
+  while (!reading.signed_by.empty() && (reading.signed_by.back() == ';' || reading.signed_by.back() == ',')) {
+    reading.signed_by.pop_back();
+  }
+  if (reading.signed_by.empty()) reading.signed_by = named;
+  return reading;
+}
+
+}  // namespace vanban
