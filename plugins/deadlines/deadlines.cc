@@ -45,10 +45,12 @@ class DeadlinesExtractor : public BuiltinExtractor {
         Deadline d;
         d.kind = KindOf(m.rule->id);
         // A rule may take the space before its cue to see a word start; the deadline starts at the cue.
-        size_t begin = m.begin;
-        while (begin < m.end && std::string_view(" \t").find(t[begin]) != std::string_view::npos) ++begin;
-        d.span = {base + begin, base + m.end};
-        d.text = std::string(t.substr(begin, m.end - begin));
+        // A cell's rule takes the spaces around its words too; the deadline is the words.
+        size_t begin = m.begin, end = m.end;
+        while (begin < end && std::string_view(" \t").find(t[begin]) != std::string_view::npos) ++begin;
+        while (end > begin && std::string_view(" \t").find(t[end - 1]) != std::string_view::npos) --end;
+        d.span = {base + begin, base + end};
+        d.text = std::string(t.substr(begin, end - begin));
         d.page = doc.paragraphs[p].page;
         // The dates are in text order: find the ones inside this match by binary search.
         std::vector<const DateMention*> inside;
@@ -106,7 +108,7 @@ class DeadlinesExtractor : public BuiltinExtractor {
   static bool ReadRecurrence(const RuleMatch& m, std::string_view t, Deadline& d) {
     const int day = GroupInt(m, t, "rd"), month = GroupInt(m, t, "rm");
     if (day == 0 || month == 0 || !IsoDate(day, month, 2000)) return false;  // 2000: a leap year, 29/2 is a day
-    char at[8];
+    char at[24];  // room for any two ints: the compiler cannot see that IsoDate bounds them
     std::snprintf(at, sizeof at, "%02d-%02d", month, day);
     d.recurring = "yearly";
     d.recur_at = at;
@@ -133,20 +135,28 @@ class DeadlinesExtractor : public BuiltinExtractor {
 
   // Two rules can read the same words ("trước ngày 20 tháng 6" inside "… hằng năm"): the longer
   // reading wins, and one deadline is given for it.
+  // In order of start, longer first (the first found of equal ones first), a reading lies inside
+  // another exactly when an earlier one reaches as far: one pass, however many a paragraph holds.
   static void KeepOutermost(std::vector<Deadline>& found) {
+    std::vector<size_t> order(found.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Span& x = found[a].span;
+      const Span& y = found[b].span;
+      if (x.begin != y.begin) return x.begin < y.begin;
+      if (x.end != y.end) return x.end > y.end;
+      return a < b;
+    });
     std::vector<Deadline> kept;
-    for (size_t i = 0; i < found.size(); ++i) {
-      bool inner = false;
-      for (size_t j = 0; j < found.size() && !inner; ++j) {
-        if (i == j) continue;
-        const Span& a = found[i].span;
-        const Span& b = found[j].span;
-        const bool within = b.begin <= a.begin && a.end <= b.end;
-        inner = within && (b.end - b.begin > a.end - a.begin || j < i);
-      }
-      if (!inner) kept.push_back(std::move(found[i]));
+    bool any = false;
+    size_t reach = 0;
+    for (size_t i : order) {
+      const Span& a = found[i].span;
+      if (any && reach >= a.end) continue;
+      any = true;
+      reach = std::max(reach, a.end);
+      kept.push_back(std::move(found[i]));
     }
-    std::sort(kept.begin(), kept.end(), [](const Deadline& a, const Deadline& b) { return a.span.begin < b.span.begin; });
     found = std::move(kept);
   }
 

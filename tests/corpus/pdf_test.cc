@@ -153,7 +153,9 @@ TEST(PdfSource, ScannerOcrLayerWithSomeMarksIsMarkedForOcr) {
     const Document doc = ExtractFile(pdf, "", OcrMode::kSkip);
     ASSERT_EQ(doc.pages.size(), 1u);
     EXPECT_EQ(doc.pages[0].needs_ocr, text == scanner) << doc.pages[0].note;
-    if (text == scanner) EXPECT_EQ(doc.pages[0].note.rfind("text layer reads as a scanner's OCR (", 0), 0u) << doc.pages[0].note;
+    if (text == scanner) {
+      EXPECT_EQ(doc.pages[0].note.rfind("text layer reads as a scanner's OCR (", 0), 0u) << doc.pages[0].note;
+    }
   }
 }
 

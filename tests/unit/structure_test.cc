@@ -121,7 +121,9 @@ void ExpectAttachedPlan(const Analyzed& a) {
   std::vector<std::pair<std::string, int>> items;
   for (const OutlineItem& item : a.st.outline) {
     items.push_back({item.label, item.part});
-    if (item.label == "I") EXPECT_EQ(item.parent, -1);
+    if (item.label == "I") {
+      EXPECT_EQ(item.parent, -1);
+    }
   }
   const std::vector<std::pair<std::string, int>> expected = {{"Điều 1", 0}, {"Điều 2", 0}, {"I", 1},  {"1", 1},
                                                              {"II", 1},     {"1", 1},     {"2", 1},  {"III", 1},
