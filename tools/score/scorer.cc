@@ -187,6 +187,18 @@ void ScoreDocument(Json gold, const std::string& name, const Extraction& x, Repo
   }
 }
 
+// The document's first e-signature stamp against the gold's `signature` (absent: none expected).
+void ScoreSignature(Json gold, const std::string& name, const Document& doc, Report& report) {
+  Json& gs = gold["signature"];  // non-const: an absent key or a null signature reads as null
+  const SignatureStamp* stamp = doc.signatures.empty() ? nullptr : &doc.signatures.front();
+  const auto found = [&](const std::string SignatureStamp::*field) -> std::optional<std::string> {
+    if (stamp == nullptr || (stamp->*field).empty()) return std::nullopt;
+    return Key(stamp->*field);
+  };
+  ScoreValue(*report.Field("signature.signed_by"), name, OptKey(gs["signed_by"]), found(&SignatureStamp::signed_by));
+  ScoreValue(*report.Field("signature.signed_at"), name, OptKey(gs["signed_at"]), found(&SignatureStamp::signed_at));
+}
+
 Status ReadGold(const std::string& gold_path, Json& gold) {
   std::ifstream in(gold_path);
   gold = Json::parse(in, nullptr, false);
@@ -324,6 +336,7 @@ StatusOr<DevsetScores> ScoreDevset(const DevsetOptions& options, const Engine& e
     }
     Report one = DevsetReport();
     ScoreDocument(gold, document, result.extraction, one);
+    ScoreSignature(gold, document, result.document, one);
     it->second.Add(one);
     scores.all.Add(one);
   }

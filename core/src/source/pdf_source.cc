@@ -1,8 +1,8 @@
 // The PDF driver: the text layer of each page through poppler-cpp, with word boxes, and the
 // pages rendered as images for OCR. The document is parsed once, when the file is opened.
+#include <leptonica/allheaders.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
-#include <leptonica/allheaders.h>
 #include <poppler-page.h>
 #include <unicode/utf16.h>
 
@@ -266,10 +266,10 @@ class PdfFile final : public OpenedFile, public PageImages {
                 "% of the page's print (a stamp or a caption over a scanned image)";
   }
 
-  std::map<int, std::vector<BoundingBox>> stamp_boxes_;  // by page number
   std::shared_ptr<const std::string> bytes_;  // declared first: destroyed after the document
   std::unique_ptr<poppler::document> pdf_;
   ImageLimits limits_;
+  std::map<int, std::vector<BoundingBox>> stamp_boxes_;  // by page number: whited out of its images
 };
 
 class PdfDriver final : public SourceDriver {

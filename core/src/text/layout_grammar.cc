@@ -122,9 +122,6 @@ size_t BasisOpenerEnd(std::string_view paragraph) {
   return static_cast<size_t>(input.data() - paragraph.data());
 }
 
-}  // namespace vanban
-
-namespace vanban {
 namespace {
 
 // The keys of a signature stamp's lines; the first group is who signed, the second when.
@@ -169,6 +166,8 @@ bool IsSignatureStampLine(std::string_view s) {
 }
 
 SignatureStampReading ReadSignatureStamp(const std::vector<std::string>& lines) {
+  // What ends a stamp's line besides its words: "SAO Y; ỦY BAN NHÂN DÂN THÀNH PHỐ …;".
+  constexpr std::string_view kListEnd = " ;,";
   static const RE2 copy_mark(R"(^\s*(?i:sao y|sao lục|trích sao|bản sao)\s*[;:,.]?\s*$)");
   static const RE2 email(R"(\S+@\S+\.\S+)");
   SignatureStampReading reading;
@@ -181,17 +180,13 @@ SignatureStampReading ReadSignatureStamp(const std::vector<std::string>& lines) 
       if (reading.signed_at.empty()) reading.signed_at = IsoStampTime(value);
     } else if (!RE2::PartialMatch(line, copy_mark) && !RE2::PartialMatch(line, email) &&
                !IsSignatureStampLine(line) && line.find(':') == std::string::npos) {
-      std::string_view text = line;
-      while (!text.empty() && (text.back() == ';' || text.back() == ',' || text.back() == ' ')) text.remove_suffix(1);
+      const std::string_view text = TrimCharacters(line, kListEnd);
       if (text.empty()) continue;
       if (!named.empty()) named += ' ';
       named += text;
     }
   }
-  while (!reading.signed_by.empty() && (reading.signed_by.back() == ';' || reading.signed_by.back() == ',')) {
-    reading.signed_by.pop_back();
-  }
-  if (reading.signed_by.empty()) reading.signed_by = named;
+  reading.signed_by = std::string(TrimCharacters(reading.signed_by.empty() ? named : reading.signed_by, kListEnd));
   return reading;
 }
 
