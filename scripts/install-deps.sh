@@ -8,6 +8,8 @@ packages=(
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpango1.0-dev libcairo2-dev fonts-liberation2 qpdf
+  # digits.png: the handwritten digits the digit model (models/digits) is trained and tested on
+  opencv-doc
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -82,6 +82,9 @@ class HeaderExtractor : public BuiltinExtractor {
       if (!issuer_line.empty()) h.issuer = issuer_line;
     }
     if (h.type == "other") h.type = InferType(st, h);
+    // A blank filled in by hand (doc.handwritten) was filled after signing: the document is
+    // registered, its number or date only unreadable, not a draft's.
+    if (!doc.handwritten.empty()) h.draft = false;
     ReadTail(rules, doc, st, h);
     if (h.signer.name) h.signer.name = Trim(*h.signer.name, " |*");
     // The tail read by roles ends at the document's last lines; web copies and attachments put portal

@@ -31,10 +31,20 @@ struct BoundingBox {
   BoundingBox Including(const BoundingBox& other) const;
 };
 
+// One character of an OCR-read word, as the engine segmented it.
+struct Glyph {
+  std::string text;  // UTF-8, usually one code point
+  BoundingBox box;
+  float confidence = 1.0f;  // 0..1
+};
+
 struct Word {
   std::string text;  // as printed, UTF-8
   BoundingBox box;
   float confidence = 1.0f;  // 0..1; 1 for text layers and plain text
+  // Only for OCR words in the top half of a page, where the header's blanks are found
+  // (vanban/handwriting.h); empty elsewhere, which keeps long scans small.
+  std::vector<Glyph> glyphs;
 };
 
 struct Line {
@@ -156,10 +166,22 @@ struct SignatureStamp {
   std::string signed_at;  // ISO 8601: "2025-02-19T07:55:13+07:00", or a date "2025-02-19"; "" when unreadable
 };
 
+// A blank of the header (number, day or month) written in by hand after the page was typed
+// (vanban/handwriting.h reads them).
+struct HandwrittenFill {
+  int page = 0;
+  std::string field;        // "number", "day" or "month"
+  std::string digits;       // what was read; "" when not read with confidence
+  std::string candidate;    // the best reading even when not confident, for review
+  float confidence = 0;     // the lowest digit confidence, 0..1
+  BoundingBox box;          // the blank, in page pixels
+};
+
 struct Document {
   SourceInfo source;
   std::vector<Page> pages;
   std::vector<SignatureStamp> signatures;  // in page order
+  std::vector<HandwrittenFill> handwritten;  // the header's hand-written blanks, in page order
   std::string text;  // normalized (NFC) paragraphs separated by '\n'
   std::vector<Paragraph> paragraphs;
   TextMap text_map;

@@ -28,16 +28,23 @@ struct OcrSettings {
   OcrOptions engine;
   int dpi = 300;         // PDF pages are rendered at this resolution
   bool correct = true;   // Vietnamese post-correction (needs OcrServiceOptions::models_dir)
+  // Digits written by hand into the blanks of page 1's number and date lines are read
+  // (vanban/handwriting.h; needs OcrServiceOptions::models_dir): what is read with confidence goes
+  // into the page's text, what is not leaves the blank empty, with a warning; each such blank is
+  // listed in Document::handwritten.
+  bool read_handwriting = true;
 };
 
 struct OcrServiceOptions {
   int workers = 0;         // OCR worker threads; 0: one per core
-  std::string models_dir;  // holds vi/syllables.tsv and vi/bigrams.tsv; empty: no post-correction
+  // holds vi/syllables.tsv, vi/bigrams.tsv and digits/digits_mlp.txt; empty: no post-correction
+  // and no handwritten digits
+  std::string models_dir;
 };
 
 // Owns a fixed pool of OCR worker threads, each keeping one OcrEngine (Tesseract loads its model
 // once per worker; an engine is rebuilt when a page asks for other engine options), and the
-// post-correction models, loaded on first use. Thread-safe: documents processed in parallel share
+// post-correction and digit models, loaded on first use. Thread-safe: documents processed in parallel share
 // one service, so at most `workers` pages are recognized at a time. The destructor waits for the
 // pages being recognized and joins the workers.
 class OcrService {
@@ -66,11 +73,16 @@ class OcrService {
   // page.corrections. Without the models the page is left as it is, with a note saying why.
   void CorrectPage(Page& page);
 
+  // Reads the handwritten blanks of an OCR page (ReadHandwrittenFillIns) from its page image before
+  // preprocessing, adds them to doc.handwritten and warns of those not read. Without the digit
+  // model the page is left as it is, with a note saying why.
+  void ReadHandwriting(const Pix* original, Page& page, Document& doc);
+
  private:
   struct Pool;
-  class Corrector;
+  class Models;
   std::unique_ptr<Pool> pool_;
-  std::unique_ptr<Corrector> corrector_;
+  std::unique_ptr<Models> models_;
 };
 
 // Which files `vanban ocr` makes from a scanned document: a searchable PDF (each page image with

@@ -65,6 +65,22 @@ bool HasNoInk(const Pix* pix) {
   return pixZero(Mutable(binary), &empty) == 0 && empty;
 }
 
+// The part of the page (from the top) whose words keep their glyphs: the header.
+constexpr double kGlyphZone = 0.5;
+
+// The characters of the word `word_it` is at, with their boxes and confidences.
+void CollectGlyphs(const tesseract::ResultIterator& word_it, Word& word) {
+  tesseract::ResultIterator it(word_it);
+  do {
+    Glyph glyph;
+    glyph.text = ToNfc(ReplaceInvalidUtf8(TakeText(it.GetUTF8Text(tesseract::RIL_SYMBOL))));
+    glyph.box = BoxAt(it, tesseract::RIL_SYMBOL);
+    glyph.confidence = std::clamp(it.Confidence(tesseract::RIL_SYMBOL) / 100.0f, 0.0f, 1.0f);
+    if (!glyph.text.empty()) word.glyphs.push_back(std::move(glyph));
+    if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
+  } while (it.Next(tesseract::RIL_SYMBOL));
+}
+
 // Builds blocks -> lines -> words from Tesseract's results, NFC text, confidences 0..1.
 void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
   Page& page = result.page;
@@ -74,6 +90,7 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
   // A block or line may begin with an empty element (an image region, a rejected word); remember
   // the start and open it at the next word that has text.
   bool new_block = true, new_line = true;
+  const double glyph_zone_bottom = page.height * kGlyphZone;
   do {
     if (it.IsAtBeginningOf(tesseract::RIL_BLOCK)) new_block = true;
     if (it.IsAtBeginningOf(tesseract::RIL_TEXTLINE)) new_line = true;
@@ -97,6 +114,7 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
     }
     word.box = BoxAt(it, tesseract::RIL_WORD);
     word.confidence = std::clamp(it.Confidence(tesseract::RIL_WORD) / 100.0f, 0.0f, 1.0f);
+    if (word.box.y1 < glyph_zone_bottom) CollectGlyphs(it, word);
     confidence_sum += word.confidence;
     ++words;
     if (word.confidence < kLowConfidence) ++result.low_confidence_words;
@@ -319,6 +337,7 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
     // The words of the first reading, taken in case the page is read again and the first is kept.
     Result first;
     first.page.number = page_number;
+    first.page.height = result.page.height;
     auto collect = [&api](Result& into) {
       std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
       if (it) CollectWords(*it, into);

@@ -1,6 +1,7 @@
 #include "vanban/ocr_service.h"
 
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <new>
@@ -9,6 +10,7 @@
 #include <thread>
 
 #include "vanban/internal/notes.h"
+#include "vanban/handwriting.h"
 #include "vanban/ocr_correct.h"
 
 namespace vanban {
@@ -97,40 +99,52 @@ struct OcrService::Pool {
   std::vector<std::thread> threads_;
 };
 
-// The post-correction models, loaded on first use. A failure is remembered by this service only:
-// a new service (a new Engine) tries again.
-class OcrService::Corrector {
+// A model loaded on first use. A failure is remembered by this service only: a new service (a new
+// Engine) tries again.
+template <typename Model>
+class LazyModel {
  public:
-  explicit Corrector(std::string models_dir) : models_dir_(std::move(models_dir)) {}
+  using Loader = StatusOr<std::unique_ptr<Model>> (*)(const std::string&);
+  LazyModel(std::string models_dir, Loader load) : models_dir_(std::move(models_dir)), load_(load) {}
 
-  const OcrCorrector* Get(std::string* error) {
+  const Model* Get(std::string* error) {
     std::call_once(loaded_, [this] {
       if (models_dir_.empty()) {
         error_ = "no models folder given";
         return;
       }
-      StatusOr<std::unique_ptr<OcrCorrector>> loaded = OcrCorrector::Load(models_dir_);
+      StatusOr<std::unique_ptr<Model>> loaded = load_(models_dir_);
       if (loaded.ok()) {
-        corrector_ = std::move(loaded).value();
+        model_ = std::move(loaded).value();
       } else {
         error_ = loaded.status().message();
       }
     });
-    if (corrector_ == nullptr) *error = error_;
-    return corrector_.get();
+    if (model_ == nullptr) *error = error_;
+    return model_.get();
   }
 
  private:
   const std::string models_dir_;
+  const Loader load_;
   std::once_flag loaded_;
-  std::unique_ptr<const OcrCorrector> corrector_;
+  std::unique_ptr<const Model> model_;
   std::string error_;
+};
+
+// The post-correction and digit models.
+class OcrService::Models {
+ public:
+  explicit Models(const std::string& models_dir)
+      : corrector(models_dir, &OcrCorrector::Load), digits(models_dir, &DigitClassifier::Load) {}
+  LazyModel<OcrCorrector> corrector;
+  LazyModel<DigitClassifier> digits;
 };
 
 OcrService::OcrService(OcrServiceOptions options)
     : pool_(std::make_unique<Pool>(options.workers > 0 ? options.workers
                                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())))),
-      corrector_(std::make_unique<Corrector>(std::move(options.models_dir))) {}
+      models_(std::make_unique<Models>(options.models_dir)) {}
 
 OcrService::~OcrService() = default;
 
@@ -148,7 +162,7 @@ std::vector<StatusOr<OcrEngine::Result>> OcrService::RecognizePages(const std::v
 
 void OcrService::CorrectPage(Page& page) {
   std::string error;
-  const OcrCorrector* corrector = corrector_->Get(&error);
+  const OcrCorrector* corrector = models_->corrector.Get(&error);
   if (corrector == nullptr) {
     internal::AppendNote(&page.note, "no post-correction: " + error);
     return;
@@ -188,8 +202,10 @@ void OcrService::CorrectPage(Page& page) {
 
 namespace {
 
-// Puts the results for pages `numbers` into doc.pages at `slots`, or records their errors.
-void StoreResults(std::vector<StatusOr<OcrEngine::Result>> results, const std::vector<int>& numbers,
+// Puts the results for pages `numbers` (read from `images`) into doc.pages at `slots`, or records
+// their errors.
+void StoreResults(std::vector<StatusOr<OcrEngine::Result>> results, const std::vector<const Pix*>& images,
+                  const std::vector<int>& numbers,
                   const std::vector<size_t>& slots, const std::vector<std::string>& image_notes,
                   const OcrSettings& settings, OcrService& service, Document& doc) {
   for (size_t i = 0; i < results.size(); ++i) {
@@ -212,11 +228,34 @@ void StoreResults(std::vector<StatusOr<OcrEngine::Result>> results, const std::v
     page.low_confidence_words = r.low_confidence_words;
     internal::AppendNote(&notes, page.note);
     page.note = std::move(notes);
+    // Before the correction, which changes line texts but not the glyphs the blanks are found by.
+    if (settings.read_handwriting && page.number == 1) service.ReadHandwriting(images[i], page, doc);
     if (settings.correct) service.CorrectPage(page);
   }
 }
 
 }  // namespace
+
+void OcrService::ReadHandwriting(const Pix* original, Page& page, Document& doc) {
+  std::string error;
+  const DigitClassifier* digits = models_->digits.Get(&error);
+  if (digits == nullptr) {
+    internal::AppendNote(&page.note, "handwritten digits not read: " + error);
+    return;
+  }
+  for (HandwrittenFill& fill : ReadHandwrittenFillIns(original, *digits, page)) {
+    if (fill.digits.empty()) {
+      char confidence[16];
+      std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(fill.confidence));
+      const std::string what = fill.field == "number" ? "the number's digits" : "the " + fill.field + " of the date";
+      doc.warnings.push_back(std::string(fill.field == "number" ? "number" : "date") + "_handwritten: page " +
+                             std::to_string(fill.page) + ": " + what +
+                             " were written by hand and could not be read with confidence (best reading '" +
+                             fill.candidate + "', confidence " + confidence + "); left empty");
+    }
+    doc.handwritten.push_back(std::move(fill));
+  }
+}
 
 void OcrService::RecognizeDocument(PageImages& images, const OcrSettings& settings, Document& doc,
                                    const std::function<void()>& on_page) {
@@ -237,7 +276,7 @@ void OcrService::RecognizeDocument(PageImages& images, const OcrSettings& settin
   std::vector<std::string> notes;
   const auto recognize = [&] {
     std::vector<StatusOr<OcrEngine::Result>> results = RecognizePages(pixes, numbers, settings.engine);
-    StoreResults(std::move(results), numbers, slots, notes, settings, *this, doc);
+    StoreResults(std::move(results), pixes, numbers, slots, notes, settings, *this, doc);
     for (size_t i = 0; i < numbers.size() && on_page; ++i) on_page();
     taken.clear();
     pixes.clear();

@@ -326,7 +326,7 @@ Extraction ReadExtraction(Reader& r, const Json& record) {
 
 // The record's keys that are not open sections.
 bool IsFixedKey(std::string_view key) {
-  static const std::set<std::string_view> kKeys = {"schema", "source", "pages", "text", "paragraphs", "signatures", "warnings", "errors",
+  static const std::set<std::string_view> kKeys = {"schema", "source", "pages", "text", "paragraphs", "signatures", "handwritten", "warnings", "errors",
                                                    "header", "references", "laws", "dates", "deadlines", "tasks"};
   return kKeys.count(key) > 0;
 }
@@ -403,6 +403,21 @@ StatusOr<DocumentRecord> Read(std::string_view text) {
         stamp.signed_by = r.String(j, at, "signed_by");
         stamp.signed_at = r.String(j, at, "signed_at");
         doc.signatures.push_back(std::move(stamp));
+      },
+      /*required=*/false);
+  ForEach(
+      r, record, "handwritten",
+      [&](const Json& j, const std::string& at) {
+        HandwrittenFill fill;
+        fill.page = static_cast<int>(r.Integer(j, at, "page"));
+        fill.field = r.String(j, at, "field");
+        if (const Json* digits = r.Field(j, at, "digits"); digits != nullptr && !digits->is_null()) {
+          fill.digits = r.String(j, at, "digits");
+        }
+        fill.candidate = r.String(j, at, "candidate");
+        fill.confidence = static_cast<float>(r.Number(j, at, "confidence"));
+        if (const Json* box = r.Field(j, at, "box")) fill.box = r.Box(*box, Reader::Join(at, "box"));
+        doc.handwritten.push_back(std::move(fill));
       },
       /*required=*/false);
   doc.warnings = r.Strings(record, "", "warnings");

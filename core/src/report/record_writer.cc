@@ -170,6 +170,18 @@ std::string WriteRecord(const Document& doc, const Extraction* extraction, const
     }
     record["signatures"] = std::move(signatures);
   }
+  if (!doc.handwritten.empty()) {
+    Json handwritten = Json::array();
+    for (const HandwrittenFill& fill : doc.handwritten) {
+      handwritten.push_back({{"page", fill.page},
+                             {"field", fill.field},
+                             {"digits", fill.digits.empty() ? Json(nullptr) : Json(fill.digits)},
+                             {"candidate", fill.candidate},
+                             {"confidence", fill.confidence},
+                             {"box", BoxToJson(fill.box)}});
+    }
+    record["handwritten"] = std::move(handwritten);
+  }
   if (extraction != nullptr) AddExtraction(*extraction, record);
   record["warnings"] = doc.warnings;
   Json errors = Json::array();

@@ -6,6 +6,8 @@
 
 #include <leptonica/allheaders.h>
 
+#include <memory>
+
 #include "vanban/image.h"
 
 namespace vanban::internal {
@@ -19,6 +21,20 @@ inline constexpr int kDefaultDpi = 300;
 // Leptonica's functions take PIX* even where they only read; this keeps the cast in one place.
 // Never pass the result to a function that changes the image or its reference count (pixClone).
 inline PIX* Mutable(const Pix* pix) { return const_cast<PIX*>(pix); }
+
+// Leptonica's BOX, BOXA and PIXA, owned.
+struct BoxDeleter {
+  void operator()(BOX* box) const { boxDestroy(&box); }
+};
+using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
+struct BoxaDeleter {
+  void operator()(BOXA* boxa) const { boxaDestroy(&boxa); }
+};
+using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
+struct PixaDeleter {
+  void operator()(PIXA* pixa) const { pixaDestroy(&pixa); }
+};
+using PixaPtr = std::unique_ptr<PIXA, PixaDeleter>;
 
 // The image's resolution if credible, else kDefaultDpi.
 inline int ResolutionOrDefault(const Pix* pix) {
