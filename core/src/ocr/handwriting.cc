@@ -29,6 +29,8 @@ constexpr float kPrintedGlyphConfidence = 0.80f;
 // A pixel of coloured ink: channels this far apart (blue and violet pens on a scan), not light.
 constexpr int kInkChroma = 60;
 constexpr int kInkMaxLevel = 215;
+// Width over height of the widest single handwritten digit (a round 0 or a wide 4).
+constexpr double kWidestDigit = 1.1;
 // A digit read at least this surely is not split into two.
 constexpr float kCertainDigit = 0.99f;
 
@@ -64,7 +66,6 @@ struct Blank {
   size_t before = 0, after = 0;  // line glyph indices; the blank holds the glyphs between them
   std::optional<size_t> label;   // the first glyph of "Số:" for the number (read as the label)
   double print_height = 0;       // height of the printed capitals or ascenders around it
-  double digit_height = 0;       // height of printed digits on the line (the year), else print_height
   BoundingBox box;               // where to look for ink
 };
 
@@ -73,7 +74,7 @@ std::optional<Blank> MakeBlank(const Line& line, const std::vector<LineGlyph>& g
   if (after <= before || print_height < 4) return std::nullopt;
   const BoundingBox& left = glyphs[before].glyph->box;
   const BoundingBox& right = glyphs[after].glyph->box;
-  Blank blank{std::move(field), before, after, {}, print_height, print_height, {}};
+  Blank blank{std::move(field), before, after, {}, print_height, {}};
   const double top = std::min(left.y0, right.y0), bottom = std::max(left.y1, right.y1);
   // The LSTM's glyph boxes are approximate (a slash 5 pixels wide, a T over its neighbours); a word's
   // box is where its ink is. So the blank starts where the word before it ends and ends where the
@@ -123,14 +124,6 @@ std::vector<Blank> FindDateBlanks(const Line& line, const std::vector<LineGlyph>
   const double height = glyphs[*month + 1].glyph->box.height();
   if (std::optional<Blank> b = MakeBlank(line, glyphs, "day", *day + 3, *month, height)) blanks.push_back(*b);
   if (std::optional<Blank> b = MakeBlank(line, glyphs, "month", *month + 4, *year, height)) blanks.push_back(*b);
-  // The printed year after "năm" is the height a typed day or month would have.
-  for (size_t i = *year + 3; i < glyphs.size(); ++i) {
-    const Word& word = line.words[glyphs[i].word];
-    if (word.text.size() == 4 && std::all_of(word.text.begin(), word.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      for (Blank& b : blanks) b.digit_height = word.box.height();
-      break;
-    }
-  }
   return blanks;
 }
 
@@ -149,15 +142,6 @@ bool HoldsPrintedDigits(const std::vector<LineGlyph>& glyphs, const Blank& blank
     digits += IsDigitText(g.text);
   }
   return digits > 0;
-}
-
-// Typed digits have one height, the height of the printed digits beside them; a hand's do not.
-template <typename Digits>
-bool LooksPrinted(const Digits& digits, double digit_height) {
-  for (const auto& d : digits) {
-    if (std::abs(d.box.height() - digit_height) > 0.12 * digit_height) return false;
-  }
-  return true;
 }
 
 PixPtr Crop(const Pix* image, const BoundingBox& box) {
@@ -468,7 +452,9 @@ std::vector<HandwrittenFill> ReadHandwrittenFillIns(const Pix* original, const D
         // Pen-coloured ink in the blank is handwriting whatever the OCR made of it.
         const std::vector<DigitImage> digits = SegmentDigits(ink.get(), blank.print_height, classifier);
         if (digits.empty()) continue;  // an empty blank: a draft, not handwriting
-        if (!coloured && HoldsPrintedDigits(glyphs, blank) && LooksPrinted(digits, blank.digit_height)) continue;
+        // Black ink the OCR read as digits of the printed height is taken as print: reading a typed
+        // date as handwriting loses it, the other mistake only keeps the OCR's reading.
+        if (!coloured && HoldsPrintedDigits(glyphs, blank)) continue;
         HandwrittenFill fill;
         fill.page = page.number;
         fill.field = blank.field;
@@ -476,7 +462,9 @@ std::vector<HandwrittenFill> ReadHandwrittenFillIns(const Pix* original, const D
         fill.confidence = 1.0f;
         for (const DigitImage& d : digits) {
           const Pix* digit = d.mask.get();
-          const DigitReading r = classifier.Classify(digit);
+          DigitReading r = classifier.Classify(digit);
+          // No one digit is much wider than high: such a piece is digits run together.
+          if (d.box.width() > kWidestDigit * d.box.height()) r = {};
           if (r.digit < 0) {
             fill.confidence = 0;
             continue;
