@@ -387,6 +387,42 @@ TEST(OcrBadInput, TinyImage) {
   EXPECT_TRUE(doc.text.empty());
 }
 
+TEST(OcrBadInput, PageWithoutTextIsAWarningWithTheReason) {
+  TempFiles files;
+  // A 50x50 px photo of a page (noise and a smudge): nothing to read, and the record says so.
+  PIX* pix = pixCreate(50, 50, 8);
+  pixSetAllArbitrary(pix, 230);
+  for (int i = 0; i < 50; i += 7) pixSetPixel(pix, i, (i * 13) % 50, 40);
+  const std::string path = files.Path("photo.png");
+  pixWrite(path.c_str(), pix, IFF_PNG);
+  pixDestroy(&pix);
+  const Document doc = Extract(path);
+  EXPECT_TRUE(doc.ok());
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_EQ(doc.warnings[0].rfind("page 1: OCR found no text (", 0), 0u) << doc.warnings[0];
+}
+
+TEST(OcrPipeline, LowResolutionPhotoIsEnlargedBeforeOcr) {
+  TempFiles files;
+  std::string truth;
+  // A whole page 600 px wide, as a phone photo sent on a chat app: text about 6 px high.
+  PIX* page = pixRead(RenderPng(files, "page", kPageText, &truth).c_str());
+  PIX* small = pixScale(page, 0.24f, 0.24f);
+  const std::string path = files.Path("small.png");
+  pixWrite(path.c_str(), small, IFF_PNG);
+  pixDestroy(&page);
+  pixDestroy(&small);
+  const Document doc = Extract(path);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_NE(doc.pages[0].note.find("enlarged"), std::string::npos) << doc.pages[0].note;
+  const double cer = CharacterErrorRate(truth, doc.pages[0].PrintedText());
+  EXPECT_LT(cer, 0.25) << doc.pages[0].PrintedText();
+  // Boxes stay in the image's own pixels.
+  ASSERT_FALSE(doc.pages[0].blocks.empty());
+  EXPECT_LE(doc.pages[0].blocks[0].lines[0].box->x1, doc.pages[0].width);
+  EXPECT_LE(doc.pages[0].width, 600);
+}
+
 TEST(OcrBadInput, HugeImageIsRefused) {
   TempFiles files;
   PIX* pix = pixCreate(30000, 30000, 1);  // 112 MB of 1-bit pixels, a few KB as PNG

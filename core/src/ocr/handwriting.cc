@@ -29,6 +29,9 @@ constexpr float kPrintedGlyphConfidence = 0.80f;
 // A pixel of coloured ink: channels this far apart (blue and violet pens on a scan), not light.
 constexpr int kInkChroma = 60;
 constexpr int kInkMaxLevel = 215;
+// Height in pixels of the printed capitals below which blanks are not looked at (a 150-dpi scan's
+// capitals are about 20 px high).
+constexpr double kMinPrintHeight = 14;
 // Width over height of the widest single handwritten digit (a round 0 or a wide 4).
 constexpr double kWidestDigit = 1.1;
 // A digit read at least this surely is not split into two.
@@ -71,7 +74,8 @@ struct Blank {
 
 std::optional<Blank> MakeBlank(const Line& line, const std::vector<LineGlyph>& glyphs, std::string field, size_t before, size_t after,
                                double print_height) {
-  if (after <= before || print_height < 4) return std::nullopt;
+  // Print this small (a photo's page of 600 px) leaves too few pixels to tell a pen from print.
+  if (after <= before || print_height < kMinPrintHeight) return std::nullopt;
   const BoundingBox& left = glyphs[before].glyph->box;
   const BoundingBox& right = glyphs[after].glyph->box;
   Blank blank{std::move(field), before, after, {}, print_height, {}};

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "pix_util.h"
+#include "vanban/internal/pix.h"
 #include "tesseract_util.h"
 #include "vanban/ocr.h"
 #include "vanban/text.h"
@@ -79,6 +81,57 @@ void CollectGlyphs(const tesseract::ResultIterator& word_it, Word& word) {
     if (!glyph.text.empty()) word.glyphs.push_back(std::move(glyph));
     if (it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)) break;
   } while (it.Next(tesseract::RIL_SYMBOL));
+}
+
+// Pages whose text is smaller than this (median height of the ink's components, about the
+// x-height) are enlarged to kTargetTextHeight before recognition: a phone photo of a whole A4 page
+// at 600 px wide has text 5-6 px high, which Tesseract reads as nothing. Only images under
+// kSmallImageSide on their longer side are measured; a 300-dpi scan's text is 20 px and more.
+constexpr double kSmallTextHeight = 9;
+constexpr double kTargetTextHeight = 20;
+constexpr int kSmallImageSide = 2000;
+constexpr double kMaxUpscale = 4;
+
+// The factor to enlarge a preprocessed page by (1: as it is); `text_height` gets the measure.
+double TextUpscale(const Pix* pix, double* text_height) {
+  *text_height = 0;
+  const int w = pixGetWidth(Mutable(pix)), h = pixGetHeight(Mutable(pix));
+  if (std::max(w, h) >= kSmallImageSide) return 1;
+  PixPtr ink;
+  const Pix* binary = pix;
+  if (pixGetDepth(Mutable(pix)) != 1) {
+    ink = internal::InkMask(pix, internal::EstimatePaperLevel(pix));
+    if (!ink) return 1;
+    binary = ink.get();
+  }
+  internal::BoxaPtr boxes(pixConnCompBB(Mutable(binary), 8));
+  if (!boxes) return 1;
+  std::vector<int> heights;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    l_int32 bx = 0, by = 0, bw = 0, bh = 0;
+    boxaGetBoxGeometry(boxes.get(), i, &bx, &by, &bw, &bh);
+    if (bh >= 2 && bh < h / 10 && bw < 5 * bh) heights.push_back(bh);  // letters, not specks or rules
+  }
+  if (heights.size() < 20) return 1;  // too little text to tell
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  *text_height = heights[heights.size() / 2];
+  if (*text_height >= kSmallTextHeight) return 1;
+  return std::min(kMaxUpscale, kTargetTextHeight / *text_height);
+}
+
+// Boxes of a page read from an image enlarged by `factor`, back in the image's own pixels.
+void ScaleBoxes(Page& page, double factor) {
+  const auto scale = [factor](BoundingBox& b) { b = {b.x0 / factor, b.y0 / factor, b.x1 / factor, b.y1 / factor}; };
+  for (Block& block : page.blocks) {
+    if (block.box) scale(*block.box);
+    for (Line& line : block.lines) {
+      if (line.box) scale(*line.box);
+      for (Word& word : line.words) {
+        scale(word.box);
+        for (Glyph& glyph : word.glyphs) scale(glyph.box);
+      }
+    }
+  }
 }
 
 // Builds blocks -> lines -> words from Tesseract's results, NFC text, confidences 0..1.
@@ -325,14 +378,28 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
   result.page.number = page_number;
   result.page.origin = Origin::kOcr;
   try {
-    VANBAN_ASSIGN_OR_RETURN(const PixPtr pix, PreprocessPage(image, options_.preprocess, &result.page.note));
-    result.page.width = pixGetWidth(pix.get());
-    result.page.height = pixGetHeight(pix.get());
+    VANBAN_ASSIGN_OR_RETURN(PixPtr pix, PreprocessPage(image, options_.preprocess, &result.page.note));
+    const int width = pixGetWidth(pix.get()), height = pixGetHeight(pix.get());
 
     if (HasNoInk(pix.get())) {
+      result.page.width = width;
+      result.page.height = height;
       internal::AppendNote(&result.page.note, "blank page");
       return result;
     }
+    double text_height = 0;
+    const double upscale = TextUpscale(pix.get(), &text_height);
+    if (upscale > 1) {
+      PixPtr larger(pixScale(pix.get(), static_cast<float>(upscale), static_cast<float>(upscale)));
+      if (larger) {
+        pix = std::move(larger);
+        char note[96];
+        std::snprintf(note, sizeof note, "enlarged %.1fx for OCR (text %.0f px high)", upscale, text_height);
+        internal::AppendNote(&result.page.note, note);
+      }
+    }
+    result.page.width = pixGetWidth(pix.get());
+    result.page.height = pixGetHeight(pix.get());
 
     // The words of the first reading, taken in case the page is read again and the first is kept.
     Result first;
@@ -357,6 +424,11 @@ StatusOr<OcrEngine::Result> OcrEngine::Recognize(const Pix* image, int page_numb
     }
     ReadColumnsInOrder(result.page);
     api.Clear();
+    if (result.page.width != width) {
+      ScaleBoxes(result.page, static_cast<double>(result.page.width) / width);
+      result.page.width = width;
+      result.page.height = height;
+    }
     if (result.page.blocks.empty()) internal::AppendNote(&result.page.note, "blank page");
     return result;
   } catch (const std::bad_alloc&) {

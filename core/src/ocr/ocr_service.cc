@@ -228,6 +228,11 @@ void StoreResults(std::vector<StatusOr<OcrEngine::Result>> results, const std::v
     page.low_confidence_words = r.low_confidence_words;
     internal::AppendNote(&notes, page.note);
     page.note = std::move(notes);
+    if (page.blocks.empty()) {
+      // Say so where a user looks: an archive must not take an unread page for an empty one.
+      doc.warnings.push_back("page " + std::to_string(page.number) + ": OCR found no text (" +
+                             (page.note.empty() ? std::string("nothing Tesseract could read") : page.note) + ")");
+    }
     // Before the correction, which changes line texts but not the glyphs the blanks are found by.
     if (settings.read_handwriting && page.number == 1) service.ReadHandwriting(images[i], page, doc);
     if (settings.correct) service.CorrectPage(page);
@@ -247,10 +252,10 @@ void OcrService::ReadHandwriting(const Pix* original, Page& page, Document& doc)
     if (fill.digits.empty()) {
       char confidence[16];
       std::snprintf(confidence, sizeof confidence, "%.2f", static_cast<double>(fill.confidence));
-      const std::string what = fill.field == "number" ? "the number's digits" : "the " + fill.field + " of the date";
+      const std::string what = fill.field == "number" ? "the number's digits were" : "the " + fill.field + " of the date was";
       doc.warnings.push_back(std::string(fill.field == "number" ? "number" : "date") + "_handwritten: page " +
                              std::to_string(fill.page) + ": " + what +
-                             " were written by hand and could not be read with confidence (best reading '" +
+                             " written by hand and could not be read with confidence (best reading '" +
                              fill.candidate + "', confidence " + confidence + "); left empty");
     }
     doc.handwritten.push_back(std::move(fill));
