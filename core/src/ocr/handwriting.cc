@@ -83,7 +83,10 @@ std::optional<Blank> MakeBlank(const Line& line, const std::vector<LineGlyph>& g
   // The LSTM's glyph boxes are approximate (a slash 5 pixels wide, a T over its neighbours); a word's
   // box is where its ink is. So the blank starts where the word before it ends and ends where the
   // word after it starts, when the printed glyphs end and start those words.
-  double x0 = left.x1 + 1, x1 = right.x0 - 1;
+  // A printed colon is about a quarter of the capitals' height wide, a letter under one height;
+  // the LSTM's box for the glyph before a blank often runs over the first handwritten digit.
+  const double widest = glyphs[before].glyph->text == ":" ? 0.35 * print_height : 0.9 * print_height;
+  double x0 = std::min(left.x1, left.x0 + widest) + 1, x1 = right.x0 - 1;
   const bool before_ends_word = before + 1 >= glyphs.size() || glyphs[before + 1].word != glyphs[before].word;
   const bool after_starts_word = glyphs[after - 1].word != glyphs[after].word;
   if (before_ends_word) x0 = line.words[glyphs[before].word].box.x1 + 1;
