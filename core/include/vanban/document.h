@@ -42,7 +42,7 @@ struct Word {
   std::string text;  // as printed, UTF-8
   BoundingBox box;
   float confidence = 1.0f;  // 0..1; 1 for text layers and plain text
-  // Only for OCR words in the top half of a page, where the header's blanks are found
+  // Only for OCR words in the top half of page 1, where the header's blanks are found
   // (vanban/handwriting.h); empty elsewhere, which keeps long scans small.
   std::vector<Glyph> glyphs;
 };

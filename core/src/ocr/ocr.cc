@@ -53,21 +53,26 @@ BoundingBox BoxAt(const tesseract::ResultIterator& it, tesseract::PageIteratorLe
           static_cast<double>(bottom)};
 }
 
+// The ink of a preprocessed (8 or 1 bpp) page as 1 bpp: the page itself when it is 1 bpp, else a
+// mask kept in `holder`. Null when the mask cannot be made.
+const Pix* BinaryInk(const Pix* pix, PixPtr& holder) {
+  if (pixGetDepth(Mutable(pix)) == 1) return pix;
+  holder = internal::InkMask(pix, internal::EstimatePaperLevel(pix));
+  return holder.get();
+}
+
 // True when a preprocessed (8 or 1 bpp) page has no ink at all.
 bool HasNoInk(const Pix* pix) {
   if (pixGetWidth(Mutable(pix)) < kMinTextImageSide || pixGetHeight(Mutable(pix)) < kMinTextImageSide) return true;
-  PixPtr ink;
-  const Pix* binary = pix;
-  if (pixGetDepth(Mutable(pix)) != 1) {
-    ink = internal::InkMask(pix, internal::EstimatePaperLevel(pix));
-    if (!ink) return false;  // let Tesseract decide
-    binary = ink.get();
-  }
+  PixPtr holder;
+  const Pix* binary = BinaryInk(pix, holder);
+  if (binary == nullptr) return false;  // let Tesseract decide
   l_int32 empty = 0;
   return pixZero(Mutable(binary), &empty) == 0 && empty;
 }
 
-// The part of the page (from the top) whose words keep their glyphs: the header.
+// The part of page 1 (from the top) whose words keep their glyphs: the header, the only place
+// the handwritten blanks are read (vanban/handwriting.h).
 constexpr double kGlyphZone = 0.5;
 
 // The characters of the word `word_it` is at, with their boxes and confidences.
@@ -97,13 +102,9 @@ double TextUpscale(const Pix* pix, double* text_height) {
   *text_height = 0;
   const int w = pixGetWidth(Mutable(pix)), h = pixGetHeight(Mutable(pix));
   if (std::max(w, h) >= kSmallImageSide) return 1;
-  PixPtr ink;
-  const Pix* binary = pix;
-  if (pixGetDepth(Mutable(pix)) != 1) {
-    ink = internal::InkMask(pix, internal::EstimatePaperLevel(pix));
-    if (!ink) return 1;
-    binary = ink.get();
-  }
+  PixPtr holder;
+  const Pix* binary = BinaryInk(pix, holder);
+  if (binary == nullptr) return 1;
   internal::BoxaPtr boxes(pixConnCompBB(Mutable(binary), 8));
   if (!boxes) return 1;
   std::vector<int> heights;
@@ -143,7 +144,7 @@ void CollectWords(tesseract::ResultIterator& it, OcrEngine::Result& result) {
   // A block or line may begin with an empty element (an image region, a rejected word); remember
   // the start and open it at the next word that has text.
   bool new_block = true, new_line = true;
-  const double glyph_zone_bottom = page.height * kGlyphZone;
+  const double glyph_zone_bottom = page.number == 1 ? page.height * kGlyphZone : 0;
   do {
     if (it.IsAtBeginningOf(tesseract::RIL_BLOCK)) new_block = true;
     if (it.IsAtBeginningOf(tesseract::RIL_TEXTLINE)) new_line = true;
