@@ -1,7 +1,9 @@
-// `vanban ocr`: a scanned PDF or image made searchable (PDF with a text layer, hOCR, ALTO).
+// `vanban ocr`: a scanned PDF or image made searchable (PDF with a text layer, hOCR, ALTO), from the
+// same reading `vanban extract` makes: post-corrected words in reading order.
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "vanban/internal/files.h"
 #include "vanban/output_file.h"
 #include "vanban/page_images.h"
+#include "vanban/searchable.h"
 #include "vanban/source.h"
 
 namespace vanban::cli {
@@ -21,37 +24,47 @@ struct OcrCommandArgs {
   std::string input;
   std::string pdf, hocr, alto;
   std::string pdf_password;
+  int jobs = 0;
+  bool quiet = false;
+  EngineArgs engine;
   OcrArgs ocr;
 };
 
-// A private folder for Tesseract's renderers, which name their files themselves; removed when done.
-class ScratchFolder {
- public:
-  ScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "vanban-ocr-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+// Tesseract's font without visible glyphs (libtesseract's pdf.ttf), from the language data folder
+// in use. Empty when it cannot be found: the PDF then names the font without embedding it.
+std::string GlyphlessFont(const OcrSettings& settings) {
+  std::vector<std::string> folders;
+  if (!settings.engine.tessdata_dir.empty()) folders.push_back(settings.engine.tessdata_dir);
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix != nullptr && *prefix != '\0') {
+    folders.push_back(prefix);
+    folders.push_back(std::string(prefix) + "/tessdata");
   }
-  ~ScratchFolder() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
+  folders.push_back("/usr/share/tesseract-ocr/5/tessdata");
+  for (const std::string& folder : folders) {
+    StatusOr<std::string> font = internal::ReadFileBytes(folder + "/pdf.ttf", 1 << 20);
+    if (font.ok()) return std::move(font).value();
   }
-  const std::string& path() const { return path_; }
+  return "";
+}
 
- private:
-  std::string path_;
-};
+StatusOr<std::string> ReadInput(const std::string& path) {
+  if (path != "-") return internal::ReadFileBytes(path);
+  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (std::cin.bad()) return Status::IoError("cannot read standard input");
+  return bytes;
+}
 
 int RunOcr(const OcrCommandArgs& args) {
+  enum class Kind { kPdf, kHocr, kAlto };
   struct Target {
+    Kind kind;
     const std::string* path;
-    const char* made;  // the renderer's file in the scratch folder
     std::unique_ptr<OutputFile> file;
   };
   std::vector<Target> targets;
-  OcrOutputKinds kinds;
-  if (!args.pdf.empty()) targets.push_back({&args.pdf, "vanban.pdf", nullptr}), kinds.pdf = true;
-  if (!args.hocr.empty()) targets.push_back({&args.hocr, "vanban.hocr", nullptr}), kinds.hocr = true;
-  if (!args.alto.empty()) targets.push_back({&args.alto, "vanban.xml", nullptr}), kinds.alto = true;
+  if (!args.pdf.empty()) targets.push_back({Kind::kPdf, &args.pdf, nullptr});
+  if (!args.hocr.empty()) targets.push_back({Kind::kHocr, &args.hocr, nullptr});
+  if (!args.alto.empty()) targets.push_back({Kind::kAlto, &args.alto, nullptr});
   if (targets.empty()) {
     std::cerr << "vanban ocr: nothing to write: give -o OUT.pdf, --hocr OUT.hocr or --alto OUT.xml\n";
     return kExitUsage;
@@ -65,40 +78,55 @@ int RunOcr(const OcrCommandArgs& args) {
     }
     t.file = std::move(file).value();
   }
-  SourceRegistry sources;
-  RegisterBuiltinSources(sources);
-  SourceOptions source_options;
-  source_options.pdf_password = args.pdf_password;
-  OpenedInput input = OpenInput(args.input, source_options, sources);
-  if (!input.document.errors.empty() || input.file == nullptr) {
-    for (const DocumentError& e : input.document.errors) PrintError(e);
+  StatusOr<std::string> bytes = ReadInput(args.input);
+  if (!bytes.ok()) {
+    std::cerr << "vanban: " << args.input << ": " << bytes.status().message() << '\n';
     return kExitSomeFailed;
   }
-  PageImages* images = input.file->page_images();
-  if (images == nullptr) {
-    std::cerr << "vanban: " << args.input << ": " << input.document.source.media_type
-              << " has no page images to recognize (vanban ocr reads scanned PDFs and images)\n";
+  std::unique_ptr<Engine> engine = args.engine.Create(false, args.jobs, args.quiet);
+  if (!engine) return kExitUsage;
+  PipelineOptions options;
+  options.source.pdf_password = args.pdf_password;
+  options.ocr = args.ocr.Settings();
+  options.extract = false;
+  ProgressLine progress(1, args.quiet);
+  options.on_ocr_page = [&] { progress.OcrPageDone(); };
+  ProcessedDocument processed = engine->ProcessBytes(*bytes, args.input, options);
+  progress.FileDone(1, args.input);
+  progress.Clear();
+  const Document& doc = processed.document;
+  OpenedInput opened = OpenBytes(*bytes, args.input, options.source, engine->sources());
+  PageImages* images = opened.file ? opened.file->page_images() : nullptr;
+  if (images == nullptr || doc.pages.empty()) {
+    PrintErrors(processed);
+    if (doc.errors.empty()) {
+      std::cerr << "vanban: " << args.input << ": " << doc.source.media_type
+                << " has no page images to recognize (vanban ocr reads scanned PDFs and images)\n";
+    }
     return kExitSomeFailed;
   }
-  ScratchFolder scratch;
-  if (scratch.path().empty()) {
-    std::cerr << "vanban: cannot make a temporary folder: " << internal::ErrnoText(errno) << '\n';
-    return kExitSomeFailed;
+  PrintErrors(processed);
+  if (!args.quiet) {
+    for (const std::string& warning : doc.warnings) std::cerr << "vanban: " << args.input << ": " << warning << '\n';
   }
-  if (Status s = WriteOcrOutputs(*images, args.ocr.Settings(), kinds, scratch.path()); !s.ok()) {
-    std::cerr << "vanban: " << args.input << ": " << s.message() << '\n';
-    return kExitSomeFailed;
-  }
+  SearchableOptions searchable;
+  searchable.dpi = options.ocr.dpi;
+  searchable.pdf_password = args.pdf_password;
   for (Target& t : targets) {
-    StatusOr<std::string> bytes = internal::ReadFileBytes(scratch.path() + "/" + t.made);
-    Status s = bytes.ok() ? t.file->Write(*bytes) : bytes.status();
+    StatusOr<std::string> made = t.kind == Kind::kHocr ? HocrOf(doc, searchable)
+                                 : t.kind == Kind::kAlto ? AltoOf(doc, searchable)
+                                                         : [&] {
+                                                             searchable.glyphless_font = GlyphlessFont(options.ocr);
+                                                             return SearchablePdfOf(doc, *bytes, images, searchable);
+                                                           }();
+    Status s = made.ok() ? t.file->Write(*made) : made.status();
     if (s.ok()) s = t.file->Commit();
     if (!s.ok()) {
-      std::cerr << "vanban: " << s.message() << '\n';
+      std::cerr << "vanban: " << args.input << ": " << *t.path << ": " << s.message() << '\n';
       return kExitSomeFailed;
     }
   }
-  return kExitOk;
+  return doc.errors.empty() ? kExitOk : kExitSomeFailed;
 }
 
 }  // namespace
@@ -106,12 +134,18 @@ int RunOcr(const OcrCommandArgs& args) {
 Command AddOcrCommand(CLI::App& app) {
   auto args = std::make_shared<OcrCommandArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "ocr", "Make a scanned PDF or image searchable: a PDF with an invisible text layer, and hOCR or ALTO XML.");
-  cmd->add_option("input", args->input, "Scanned PDF, PNG, JPEG or TIFF")->required();
+      "ocr",
+      "Make a scanned PDF or image searchable: a PDF with an invisible text layer, hOCR or ALTO XML. They carry "
+      "the words `vanban extract` reads (post-corrected, in reading order); a PDF keeps its own pages and only "
+      "the pages that needed OCR get a text layer (--ocr force: every page).");
+  cmd->add_option("input", args->input, "Scanned PDF, PNG, JPEG or TIFF ('-': standard input)")->required();
   cmd->add_option("-o,--output", args->pdf, "Searchable PDF to write");
   cmd->add_option("--hocr", args->hocr, "hOCR file to write");
   cmd->add_option("--alto", args->alto, "ALTO XML file to write");
-  cmd->add_option("--pdf-password", args->pdf_password, "Password for an encrypted PDF");
+  cmd->add_option("--pdf-password", args->pdf_password, "Password for an encrypted PDF (the output is not encrypted)");
+  cmd->add_option("-j,--jobs", args->jobs, "OCR worker threads (0: one per core)")->check(JobsValidator());
+  cmd->add_flag("-q,--quiet", args->quiet, "No progress or warnings on standard error");
+  args->engine.AddTo(cmd);
   args->ocr.AddTo(cmd);
   return {cmd, [args] { return RunOcr(*args); }};
 }

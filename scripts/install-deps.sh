@@ -7,7 +7,7 @@ packages=(
   libpoppler-cpp-dev poppler-utils libicu-dev libre2-dev
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libsqlite3-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libpango1.0-dev libcairo2-dev fonts-liberation2 qpdf
+  libpango1.0-dev libcairo2-dev fonts-liberation2 qpdf libqpdf-dev libxml2-dev
   # digits.png: the handwritten digits the digit model (models/digits) is trained and tested on
   opencv-doc
 )

@@ -188,6 +188,17 @@ TEST(OcrPipeline, SearchablePdfGivesBackTheOcrText) {
   std::printf("[ OCR      ] pdftotext on the searchable PDF: CER %.2f%% against the page's text\n", cer * 100);
   EXPECT_LT(cer, 0.02);  // 0.5% measured: what Tesseract misreads on the clean page
   EXPECT_NE(ReadFile(files.Path("page.hocr")).find("ocrx_word"), std::string::npos);
+  // The PDF's words are the record's (post-corrected, in reading order): searching either finds
+  // the same. pdftotext -raw reads the layer in content order.
+  const auto record = RunCommand(ShellQuote(VanbanCli()) + " extract -q --text-only -f text " + ShellQuote(png));
+  const auto raw = RunCommand("pdftotext -raw -enc UTF-8 " + ShellQuote(out) + " -");
+  const auto words = [](const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> all;
+    for (std::string w; in >> w;) all.push_back(w);
+    return all;
+  };
+  EXPECT_EQ(words(raw.out), words(record.out));
 }
 
 // `vanban ocr` opens an encrypted scan with --pdf-password (the same open-and-unlock path as

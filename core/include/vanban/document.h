@@ -58,6 +58,13 @@ struct Line {
   // For lines built from recognized words: text = the words joined by single spaces, box = the
   // box around them, confidence = their mean. Leaves the line as it is when it has no words.
   void SetFromWords();
+
+  // Gives the line the text `corrected` (post-correction changed some words) and its words the
+  // same text: the i-th space-separated token to the i-th word when the counts agree, keeping
+  // each word's box and confidence; otherwise (a correction split or joined words) the words are
+  // made again from the tokens, each with a share of the line's box in proportion to its length
+  // and the line's confidence. The outputs that lay words over the page image read the words.
+  void SetText(std::string corrected);
 };
 
 struct Block {

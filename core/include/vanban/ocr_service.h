@@ -85,18 +85,6 @@ class OcrService {
   std::unique_ptr<Models> models_;
 };
 
-// Which files `vanban ocr` makes from a scanned document: a searchable PDF (each page image with
-// an invisible text layer, Tesseract's PDF renderer), hOCR and ALTO XML.
-struct OcrOutputKinds {
-  bool pdf = false, hocr = false, alto = false;
-};
-
-// Recognizes every page of `images`, in order, on the calling thread, and writes the requested
-// files into the existing folder `folder` as vanban.pdf, vanban.hocr and vanban.xml (Tesseract's
-// renderers choose the file names; callers move them where they belong).
-Status WriteOcrOutputs(PageImages& images, const OcrSettings& settings, const OcrOutputKinds& kinds,
-                       const std::string& folder);
-
 }  // namespace vanban
 
 #endif  // VANBAN_OCR_SERVICE_H_

@@ -31,6 +31,39 @@ void Line::SetFromWords() {
   confidence = static_cast<float>(confidence_sum / static_cast<double>(words.size()));
 }
 
+void Line::SetText(std::string corrected) {
+  text = std::move(corrected);
+  if (words.empty()) return;
+  std::vector<std::string> tokens;
+  for (size_t start = 0; start < text.size();) {
+    const size_t space = text.find(' ', start);
+    const size_t end = space == std::string::npos ? text.size() : space;
+    if (end > start) tokens.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  if (tokens.size() == words.size()) {
+    for (size_t i = 0; i < tokens.size(); ++i) words[i].text = std::move(tokens[i]);
+    return;
+  }
+  BoundingBox around = words.front().box;
+  for (const Word& w : words) around = around.Including(w.box);
+  if (box) around = *box;
+  size_t letters = 0;
+  for (const std::string& t : tokens) letters += t.size() + 1;
+  std::vector<Word> remade;
+  double x = around.x0;
+  for (std::string& t : tokens) {
+    Word w;
+    const double share = around.width() * static_cast<double>(t.size() + 1) / static_cast<double>(letters);
+    w.box = {x, around.y0, x + share * static_cast<double>(t.size()) / static_cast<double>(t.size() + 1), around.y1};
+    x += share;
+    w.confidence = confidence;
+    w.text = std::move(t);
+    remade.push_back(std::move(w));
+  }
+  words = std::move(remade);
+}
+
 void Block::SetBoxFromLines() {
   box.reset();
   for (const Line& l : lines) {

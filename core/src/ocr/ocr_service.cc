@@ -193,7 +193,7 @@ void OcrService::CorrectPage(Page& page) {
       start = nl + 1;
     }
     if (lines.size() != block.lines.size()) continue;  // never misplace text: keep the block as read
-    for (size_t i = 0; i < lines.size(); ++i) block.lines[i].text = std::move(lines[i]);
+    for (size_t i = 0; i < lines.size(); ++i) block.lines[i].SetText(std::move(lines[i]));
     for (OcrCorrection& c : changes) {
       page.corrections.push_back({std::move(c.printed), std::move(c.corrected), c.confidence, std::move(c.reason)});
     }
