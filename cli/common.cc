@@ -70,11 +70,11 @@ void OcrArgs::AddTo(CLI::App* cmd) {
                 "Do not read poorly recognized pages (noisy copies) a second time with noise removal");
   // One string split here: a multi-value option would take the file arguments after it.
   cmd->add_option("--no-preprocess", skip_steps,
-                  "Preprocessing steps to switch off, comma-separated: background, color, deskew")
+                  "Preprocessing steps to switch off, comma-separated: background, color, deskew, denoise")
       ->check([](const std::string& value) -> std::string {
         for (const std::string& step : Split(value)) {
-          if (step != "background" && step != "color" && step != "deskew") {
-            return "unknown preprocessing step '" + step + "' (steps: background, color, deskew)";
+          if (step != "background" && step != "color" && step != "deskew" && step != "denoise") {
+            return "unknown preprocessing step '" + step + "' (steps: background, color, deskew, denoise)";
           }
         }
         return {};
@@ -96,6 +96,7 @@ OcrSettings OcrArgs::Settings() const {
     if (step == "background") p.normalize_background = false;
     if (step == "color") p.remove_color_marks = false;
     if (step == "deskew") p.deskew = false;
+    if (step == "denoise") p.denoise = false;
   }
   return s;
 }

@@ -3,7 +3,8 @@
 # make scans searchable) on the same real scanned pages, in the same run. For each page transcribed
 # in corpus/devset/transcripts (page 1 of a devset scan), and over all of them:
 #   - CER/WER of `pdftotext` on each searchable PDF against the transcription (what a search of
-#     the PDF finds), beside the text `vanban extract` gives and the plain tesseract CLI's;
+#     the PDF finds), beside the text `vanban extract` gives and the plain tesseract CLI's; both
+#     pdftotext's default order (its own layout analysis) and -raw (the text layer's own order);
 #   - seconds per page (median of runs, one worker each: OMP_THREAD_LIMIT=1, --jobs 1) and the
 #     output's size.
 #   bash tests/bench/searchable_pdf.sh [build-dir] [devset-dir] [runs]
@@ -19,7 +20,7 @@ command -v ocrmypdf >/dev/null || { echo "ocrmypdf is not installed (apt-get ins
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1
-mkdir -p "$work/truth" "$work/pages" "$work/out"/{tesseract,extract,vanban-pdf,ocrmypdf-pdf}
+mkdir -p "$work/truth" "$work/pages" "$work/out"/{tesseract,extract,vanban-pdf,ocrmypdf-pdf,vanban-pdf-raw,ocrmypdf-pdf-raw}
 
 # Page k of the run: page-000k.pdf (the scan's first page alone), its 300-dpi image for the CLI,
 # and page-000k.gt.txt (the transcription).
@@ -43,15 +44,17 @@ for p in $pages; do
   tesseract "$p" "$work/out/tesseract/$base" -l vie >/dev/null 2>&1
   "$vanban" extract -q --text-only -f text -j 1 "$work/pages/$base.pdf" > "$work/out/extract/$base.txt"
   "$vanban" ocr -q -j 1 "$work/pages/$base.pdf" -o "$work/out/$base.vanban.pdf"
-  ocrmypdf -q -l vie --jobs 1 "$work/pages/$base.pdf" "$work/out/$base.ocrmypdf.pdf"
-  pdftotext -enc UTF-8 "$work/out/$base.vanban.pdf" "$work/out/vanban-pdf/$base.txt"
-  pdftotext -enc UTF-8 "$work/out/$base.ocrmypdf.pdf" "$work/out/ocrmypdf-pdf/$base.txt"
+  ocrmypdf -q -l vie --jobs 1 "$work/pages/$base.pdf" "$work/out/$base.ocrmypdf.pdf" 2>/dev/null
+  for tool in vanban ocrmypdf; do
+    pdftotext -enc UTF-8 "$work/out/$base.$tool.pdf" "$work/out/$tool-pdf/$base.txt"
+    pdftotext -raw -enc UTF-8 "$work/out/$base.$tool.pdf" "$work/out/$tool-pdf-raw/$base.txt"
+  done
 done
 
 echo "== pages"
 printf '  %s\n' "${names[@]}"
 echo "== CER / WER against the transcriptions (per page, then all pages)"
-for what in tesseract extract vanban-pdf ocrmypdf-pdf; do
+for what in tesseract extract vanban-pdf ocrmypdf-pdf vanban-pdf-raw ocrmypdf-pdf-raw; do
   echo "-- $what"
   # shellcheck disable=SC2086
   "$eval_tool" --truth "$work/truth" --text-dir "$work/out/$what" $pages | sed 's/^/  /'
@@ -67,6 +70,6 @@ done
 echo "== seconds for all $k pages, one worker each (baseline: ocrmypdf)"
 list=$(ls "$work"/pages/page-*.pdf | tr '\n' ' ')
 "$build/tools/vanban-bench-commands" --runs "$runs" --units "$k" --unit-name pages \
-  "ocrmypdf=for f in $list; do ocrmypdf -q -l vie --jobs 1 \$f $work/o.pdf; done" \
+  "ocrmypdf=for f in $list; do ocrmypdf -q -l vie --jobs 1 \$f $work/o.pdf 2>/dev/null; done" \
   "vanban-ocr=for f in $list; do $vanban ocr -q -j 1 \$f -o $work/v.pdf; done" \
   "tesseract-pdf=for f in ${pages//$'\n'/ }; do tesseract \$f $work/t -l vie pdf >/dev/null 2>&1; done"

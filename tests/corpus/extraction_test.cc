@@ -27,10 +27,11 @@ using testing::VanbanCli;
 
 using testing::TestEngine;
 
-ProcessedDocument ProcessText(const std::string& text) {
+ProcessedDocument ProcessText(const std::string& text, Origin origin = Origin::kPlainText) {
   Document doc;
   doc.source.path = "<memory>";
   EXPECT_TRUE(IngestText(text, doc).ok());
+  for (Page& page : doc.pages) page.origin = origin;  // kOcr: as if OCR had read the text
   return TestEngine().Extract(Normalize(std::move(doc)));
 }
 
@@ -297,6 +298,61 @@ TEST(ExtractBadInput, OcrGarbageAtListEntryEnds) {
   // Invalid UTF-8 would come out as U+FFFD (the text holds none), not as an exception.
   const std::string json = testing::RecordOf(r, -1);
   EXPECT_EQ(json.find("\xEF\xBF\xBD"), std::string::npos) << json;
+}
+
+// A header the OCR made only noise of (specks read as letters, the rule line as punctuation):
+// no number, date or issuer is made up from it; the title under it still gives the type.
+TEST(ExtractBadInput, HeaderOfOnlyNoise) {
+  const std::string text = 
+      "SỐ c Ủ ;,. _ ~ Chị.9\n"
+      ":. ' -— ,, l1 | ; .\n"
+      "Số . :/ .. ., ngày , tháng\n"
+      "QUYẾT ĐỊNH\n"
+      "Về việc thành lập Tổ công tác\n"
+      "Điều 1. Thành lập Tổ công tác gồm các ông, bà có tên sau.\n";
+  const ProcessedDocument r = ProcessText(text, Origin::kOcr);
+  EXPECT_TRUE(r.extraction.errors.empty());
+  EXPECT_FALSE(r.extraction.header.number.has_value()) << *r.extraction.header.number;
+  EXPECT_FALSE(r.extraction.header.date.has_value());
+  EXPECT_EQ(r.extraction.header.type, "quyet_dinh");
+  EXPECT_EQ(r.extraction.header.subject.value_or(""), "thành lập Tổ công tác");
+  // Typed text is not passed over that way: its short lines are structure, not specks.
+  EXPECT_TRUE(ProcessText(text).extraction.errors.empty());
+}
+
+// A pipe table 200 columns wide (a spreadsheet pasted whole) and one whose rows are merged and
+// ragged (cells missing, a row running on to the next line, a row of more cells than the header):
+// read without errors, and the deadline in a cell is still found.
+TEST(ExtractBadInput, TablesTwoHundredColumnsWideAndRagged) {
+  std::string wide = "KẾ HOẠCH\nThực hiện năm 2024\n\n|";
+  for (int c = 1; c <= 200; ++c) wide += " Cột " + std::to_string(c) + " |";
+  wide += "\n|";
+  for (int c = 1; c <= 200; ++c) wide += "---|";
+  for (int row = 1; row <= 20; ++row) {
+    wide += "\n|";
+    for (int c = 1; c <= 200; ++c) wide += c == 150 && row == 7 ? " Hoàn thành trước ngày 15/5/2024 |" : " x |";
+  }
+  wide += "\n";
+  const ProcessedDocument w = ProcessText(wide);
+  EXPECT_TRUE(w.extraction.errors.empty());
+  EXPECT_TRUE(w.document.errors.empty());
+  bool found = false;
+  for (const Deadline& d : w.extraction.deadlines) found = found || d.date == "2024-05-15";
+  EXPECT_TRUE(found);
+
+  const ProcessedDocument ragged = ProcessText(
+      "KẾ HOẠCH\nThực hiện năm 2024\n\n"
+      "| STT | Nội dung | Đơn vị chủ trì | Thời gian thực hiện |\n"
+      "|---|---|---|---|\n"
+      "| 1 | Tuyên truyền | Phòng Văn hóa |\n"
+      "| 2 | Tập huấn cán bộ\n"
+      "cơ sở | Phòng Nội vụ | Trước ngày 30/6/2024 | thừa | thừa nữa |\n"
+      "|| | |\n"
+      "| 3 |\n");
+  EXPECT_TRUE(ragged.extraction.errors.empty());
+  found = false;
+  for (const Deadline& d : ragged.extraction.deadlines) found = found || d.date == "2024-06-30";
+  EXPECT_TRUE(found);
 }
 
 TEST(ExtractBadInput, TextWithoutAnyStructure) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <cmath>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -409,6 +410,34 @@ TEST(OcrBadInput, PageWithoutTextIsAWarningWithTheReason) {
   pixDestroy(&pix);
   const Document doc = Extract(path);
   EXPECT_TRUE(doc.ok());
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  EXPECT_EQ(doc.warnings[0].rfind("page 1: OCR found no text (", 0), 0u) << doc.warnings[0];
+}
+
+// A page that holds only a red seal (a copy stamped before the text was printed, or the back of a
+// stamped sheet): the seal is a colour mark, not text; the record says the page had none.
+TEST(OcrBadInput, PageOfOnlyAStampIsAWarningNotAReading) {
+  TempFiles files;
+  PIX* pix = pixCreate(1240, 1754, 32);  // A4 at 150 dpi
+  pixSetAllArbitrary(pix, 0xF5F2EA00);    // off-white paper
+  const l_uint32 red = 0xC8282800;
+  for (int y = 0; y < 1754; ++y) {
+    for (int x = 0; x < 1240; ++x) {
+      const double r = std::hypot(x - 620.0, y - 877.0);
+      // Two rings and a star-like cross in the middle, in seal red.
+      if ((r > 150 && r < 162) || (r > 118 && r < 124) || (r < 60 && (std::abs(x - 620) < 5 || std::abs(y - 877) < 5))) {
+        pixSetPixel(pix, x, y, red);
+      }
+    }
+  }
+  pixSetResolution(pix, 150, 150);
+  const std::string path = files.Path("stamp.png");
+  pixWrite(path.c_str(), pix, IFF_PNG);
+  pixDestroy(&pix);
+  const Document doc = Extract(path);
+  EXPECT_TRUE(doc.ok());
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_TRUE(doc.text.empty()) << doc.text;
   ASSERT_EQ(doc.warnings.size(), 1u);
   EXPECT_EQ(doc.warnings[0].rfind("page 1: OCR found no text (", 0), 0u) << doc.warnings[0];
 }

@@ -47,6 +47,10 @@ struct PreprocessOptions {
   // resolution) with no other ink within 0.02 inch, so diacritic dots (ạ, ị) and fragments of
   // broken strokes are never touched. Off: it did not lower the error rate.
   bool despeckle = false;
+  // Measures the page's noise and filters what it finds: salt-and-pepper specks and Gaussian grain
+  // get a 3x3 median, repeated while grain remains (at most 3 times). A clean or office scan has
+  // neither and is left as it is.
+  bool denoise = true;
 };
 
 // Returns the cleaned image: 8 bpp grey, or 1 bpp when binarizing or when `image` is 1 bpp. Same

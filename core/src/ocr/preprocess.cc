@@ -8,6 +8,7 @@
 #include <new>
 #include <numbers>
 #include <string>
+#include <vector>
 
 #include "pix_util.h"
 #include "vanban/ocr.h"
@@ -70,6 +71,19 @@ constexpr float kMinDeskewDegrees = 2.0f;
 constexpr int kUnevenBackground = 40;
 // A speck must be this far from larger ink to be removed (about a third of an x-height at 13 pt).
 constexpr double kSpeckIsolationInches = 0.02;
+// Noise a page is filtered for (MeasureNoise). Salt and pepper: more than this fraction of the
+// pixels stand alone, far from all eight neighbours (a clean or office scan has almost none:
+// 0.00-0.01 %). Grain: pixel noise above this standard deviation, in grey levels (office JPEG
+// scans: under 3). A 3x3 median removes isolated pixels whole and divides Gaussian grain by about
+// two; it is repeated while grain remains, at most kMaxMedianPasses times, since each pass also
+// rounds the strokes' corners.
+constexpr double kImpulseFraction = 0.001;
+constexpr double kGrainSigma = 8.0;
+constexpr int kMaxMedianPasses = 3;
+// Contrast squeezed into few grey levels is not stretched: on the generator's levels a global
+// stretch helped office scans (CER 4.70% -> 3.90%) and hurt photos (3.02% -> 3.83%) and colour
+// scans (9.44% -> 9.96%), 6 pages each; Tesseract thresholds each line itself.
+
 // Sauvola parameters as Tesseract uses them: window of 0.33 inch, k = 0.34.
 constexpr double kSauvolaWindowInches = 0.33;
 constexpr float kSauvolaFactor = 0.34f;
@@ -78,6 +92,74 @@ std::string Format(const char* format, double value) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), format, value);
   return buf;
+}
+
+struct NoiseProfile {
+  double impulse = 0;  // fraction of pixels standing alone (salt and pepper)
+  double grain = 0;    // standard deviation of pixel noise, grey levels
+};
+
+// Salt-and-pepper fraction and Gaussian grain of an 8 bpp image, from every pixel of every other
+// row. A pixel is an impulse when it is darker or lighter than all eight neighbours by more than
+// 64 levels. Grain is Immerkaer's estimate made robust to the print: the Laplacian-difference
+// kernel (1 -2 1 / -2 4 -2 / 1 -2 1) cancels flat paper and smooth gradients and answers i.i.d.
+// noise of deviation s with deviation 6s; the median of its magnitude over the page (mostly
+// paper, so edges do not move it) is 0.6745 x 6s.
+NoiseProfile Noise(Pix* grey) {
+  NoiseProfile profile;
+  const int w = pixGetWidth(grey), h = pixGetHeight(grey);
+  if (w < 3 || h < 3) return profile;
+  const int wpl = pixGetWpl(grey);
+  const l_uint32* data = pixGetData(grey);
+  std::vector<uint64_t> magnitudes(16 * 255 + 1, 0);
+  uint64_t impulses = 0, samples = 0;
+  for (int y = 1; y + 1 < h; y += 2) {
+    const l_uint32 *up = data + (y - 1) * wpl, *row = data + y * wpl, *down = data + (y + 1) * wpl;
+    for (int x = 1; x + 1 < w; ++x) {
+      const int n[8] = {static_cast<int>(GET_DATA_BYTE(up, x - 1)), static_cast<int>(GET_DATA_BYTE(up, x)),
+                        static_cast<int>(GET_DATA_BYTE(up, x + 1)), static_cast<int>(GET_DATA_BYTE(row, x - 1)),
+                        static_cast<int>(GET_DATA_BYTE(row, x + 1)), static_cast<int>(GET_DATA_BYTE(down, x - 1)),
+                        static_cast<int>(GET_DATA_BYTE(down, x)), static_cast<int>(GET_DATA_BYTE(down, x + 1))};
+      const int p = static_cast<int>(GET_DATA_BYTE(row, x));
+      const int lowest = *std::min_element(n, n + 8), highest = *std::max_element(n, n + 8);
+      if (p + 64 < lowest || p > highest + 64) ++impulses;
+      const int laplacian = 4 * p - 2 * (n[1] + n[3] + n[4] + n[6]) + (n[0] + n[2] + n[5] + n[7]);
+      ++magnitudes[static_cast<size_t>(std::abs(laplacian))];
+      ++samples;
+    }
+  }
+  profile.impulse = static_cast<double>(impulses) / static_cast<double>(samples);
+  uint64_t seen = 0;
+  for (size_t m = 0; m < magnitudes.size(); ++m) {
+    seen += magnitudes[m];
+    if (2 * seen >= samples) {
+      profile.grain = static_cast<double>(m) / (6.0 * 0.6745);
+      break;
+    }
+  }
+  return profile;
+}
+
+// Filters the noise Noise() finds, noting what it did.
+// Returns null only on allocation failure.
+PixPtr Denoise(PixPtr grey, std::string* notes) {
+  NoiseProfile noise = Noise(grey.get());
+  const NoiseProfile found = noise;
+  int passes = 0;
+  while (passes < kMaxMedianPasses && (noise.impulse > kImpulseFraction || noise.grain > kGrainSigma)) {
+    PixPtr filtered(pixMedianFilter(grey.get(), 3, 3));
+    if (!filtered) return nullptr;
+    grey = std::move(filtered);
+    ++passes;
+    noise = Noise(grey.get());
+  }
+  if (passes > 0) {
+    char note[128];
+    std::snprintf(note, sizeof note, "median filter x%d (salt and pepper %.2f%%, grain %.1f levels)", passes,
+                  100 * found.impulse, found.grain);
+    internal::AppendNote(notes, note);
+  }
+  return grey;
 }
 
 // 1 bpp mask of the strongly coloured pixels of a 32 bpp RGB image.
@@ -254,6 +336,11 @@ StatusOr<PixPtr> Preprocess(const Pix* image, const PreprocessOptions& options, 
   const bool has_color_marks = color_mask && marked > 0;
   if (has_color_marks) {
     internal::AppendNote(notes, Format("colour marks removed (%.1f%% of the page)", 100.0 * marked / (static_cast<double>(w) * h)));
+  }
+  // Noise first: specks and grain would pass for paper variation and skewed ink below.
+  if (options.denoise) {
+    grey = Denoise(std::move(grey), notes);
+    if (!grey) return no_memory;
   }
 
   // Tiny images (an icon, a 1x1 placeholder) have no background to estimate.

@@ -33,6 +33,29 @@ const RE2& ClosingLine() {
   static const RE2 re(R"(^Trên đây(?:\s|,)|\./\.\s*$)");
   return re;
 }
+// A line of the header zone that OCR made of specks, rule lines and seal ink ("SỐ c Ủ ;,. _ ~
+// Chị.9"): fewer than 3 of 5 of its visible characters are letters, or no word has 3 letters. Such a
+// line neither ends the header zone nor gives it anything.
+bool IsOcrNoiseLine(std::string_view t) {
+  int letters = 0, visible = 0, run = 0, longest = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(t.size());) {
+    UChar32 c = 0;
+    U8_NEXT(t.data(), i, static_cast<int32_t>(t.size()), c);
+    if (c < 0 || u_isspace(c)) {
+      run = 0;
+      continue;
+    }
+    ++visible;
+    if (u_isalpha(c)) {
+      ++letters;
+      longest = std::max(longest, ++run);
+    } else {
+      run = 0;
+    }
+  }
+  return visible > 0 && (5 * letters < 3 * visible || longest < 3);
+}
+
 // Type titles printed in capitals at the head of a document (Phụ lục III, Nghị định 30/2020/NĐ-CP).
 bool IsTypeTitle(std::string_view s) {
   static const char* const kTitles[] = {
@@ -111,6 +134,15 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   size_t i = 0;
   bool seen_number_or_title = false;
   bool seen_title = false;  // the type title comes once, above or below the number
+  // OCR noise passed over, a few at most, and only in text OCR read (a typed text's short lines,
+  // markdown table rules, are structure).
+  int noise_lines = 0;
+  constexpr int kMaxNoiseLines = 4;
+  const auto read_by_ocr = [&](size_t p) {
+    const int page = doc.paragraphs[p].page;
+    return page >= 1 && static_cast<size_t>(page) <= doc.pages.size() &&
+           doc.pages[static_cast<size_t>(page - 1)].origin == Origin::kOcr;
+  };
   for (; i < n; ++i) {
     const std::string_view t = text[i];
     ParagraphRole& role = st.roles[i];
@@ -148,6 +180,8 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
       // Issuing body lines above the number; capital lines below the title (the issuing authority of a
       // quyết định, "QUYẾT ĐỊNH:") stay body.
       if (!seen_number_or_title) role = ParagraphRole::kIssuer;
+    } else if (!seen_title && noise_lines < kMaxNoiseLines && read_by_ocr(i) && IsOcrNoiseLine(t)) {
+      ++noise_lines;  // passed over: the zone goes on below it
     } else {
       break;
     }
