@@ -1,7 +1,6 @@
 // `vanban ocr`: a scanned PDF or image made searchable (PDF with a text layer, hOCR, ALTO), from the
 // same reading `vanban extract` makes: post-corrected words in reading order.
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -18,7 +17,6 @@
 namespace vanban::cli {
 namespace {
 
-namespace fs = std::filesystem;
 
 struct OcrCommandArgs {
   std::string input;
@@ -95,9 +93,9 @@ int RunOcr(const OcrCommandArgs& args) {
   progress.FileDone(1, args.input);
   progress.Clear();
   const Document& doc = processed.document;
-  OpenedInput opened = OpenBytes(*bytes, args.input, options.source, engine->sources());
-  PageImages* images = opened.file ? opened.file->page_images() : nullptr;
-  if (images == nullptr || doc.pages.empty()) {
+  const std::string& media = doc.source.media_type;
+  const bool pdf = media == "application/pdf";
+  if ((!pdf && media.rfind("image/", 0) != 0) || doc.pages.empty()) {
     PrintErrors(processed);
     if (doc.errors.empty()) {
       std::cerr << "vanban: " << args.input << ": " << doc.source.media_type
@@ -116,9 +114,13 @@ int RunOcr(const OcrCommandArgs& args) {
     StatusOr<std::string> made = t.kind == Kind::kHocr ? HocrOf(doc, searchable)
                                  : t.kind == Kind::kAlto ? AltoOf(doc, searchable)
                                                          : [&] {
-                                                             searchable.glyphless_font = GlyphlessFont(options.ocr);
-                                                             return SearchablePdfOf(doc, *bytes, images, searchable);
-                                                           }();
+      searchable.glyphless_font = GlyphlessFont(options.ocr);
+      // A PDF keeps its own pages; only an image file's pages are decoded again, to be embedded.
+      OpenedInput opened;
+      if (!pdf) opened = OpenBytes(*bytes, args.input, options.source, engine->sources());
+      PageImages* images = opened.file ? opened.file->page_images() : nullptr;
+      return SearchablePdfOf(doc, *bytes, images, searchable);
+    }();
     Status s = made.ok() ? t.file->Write(*made) : made.status();
     if (s.ok()) s = t.file->Commit();
     if (!s.ok()) {

@@ -387,13 +387,17 @@ TEST(PdfTriage, BornDigitalPageWithAStampKeepsItsLayer) {
   EXPECT_EQ(doc.signatures[0].signed_by, "Sở Giáo dục và Đào tạo thành phố Đà Nẵng");
 }
 
+// Writes `pix` as files/NAME (PNG), takes it, and reads the file through the pipeline.
+Document ExtractPng(const TempFiles& files, const std::string& name, PIX* pix) {
+  const std::string path = files.Path(name);
+  EXPECT_EQ(pixWrite(path.c_str(), pix, IFF_PNG), 0);
+  pixDestroy(&pix);
+  return Extract(path);
+}
+
 TEST(OcrBadInput, TinyImage) {
   TempFiles files;
-  PIX* pix = pixCreate(1, 1, 8);
-  const std::string path = files.Path("tiny.png");
-  pixWrite(path.c_str(), pix, IFF_PNG);
-  pixDestroy(&pix);
-  const Document doc = Extract(path);
+  const Document doc = ExtractPng(files, "tiny.png", pixCreate(1, 1, 8));
   EXPECT_TRUE(doc.ok());
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_TRUE(doc.text.empty());
@@ -405,10 +409,7 @@ TEST(OcrBadInput, PageWithoutTextIsAWarningWithTheReason) {
   PIX* pix = pixCreate(50, 50, 8);
   pixSetAllArbitrary(pix, 230);
   for (int i = 0; i < 50; i += 7) pixSetPixel(pix, i, (i * 13) % 50, 40);
-  const std::string path = files.Path("photo.png");
-  pixWrite(path.c_str(), pix, IFF_PNG);
-  pixDestroy(&pix);
-  const Document doc = Extract(path);
+  const Document doc = ExtractPng(files, "photo.png", pix);
   EXPECT_TRUE(doc.ok());
   ASSERT_EQ(doc.warnings.size(), 1u);
   EXPECT_EQ(doc.warnings[0].rfind("page 1: OCR found no text (", 0), 0u) << doc.warnings[0];
@@ -431,10 +432,7 @@ TEST(OcrBadInput, PageOfOnlyAStampIsAWarningNotAReading) {
     }
   }
   pixSetResolution(pix, 150, 150);
-  const std::string path = files.Path("stamp.png");
-  pixWrite(path.c_str(), pix, IFF_PNG);
-  pixDestroy(&pix);
-  const Document doc = Extract(path);
+  const Document doc = ExtractPng(files, "stamp.png", pix);
   EXPECT_TRUE(doc.ok());
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_TRUE(doc.text.empty()) << doc.text;

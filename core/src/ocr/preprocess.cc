@@ -71,7 +71,7 @@ constexpr float kMinDeskewDegrees = 2.0f;
 constexpr int kUnevenBackground = 40;
 // A speck must be this far from larger ink to be removed (about a third of an x-height at 13 pt).
 constexpr double kSpeckIsolationInches = 0.02;
-// Noise a page is filtered for (MeasureNoise). Salt and pepper: more than this fraction of the
+// Noise a page is filtered for (Noise() measures it, Denoise() filters). Salt and pepper: more than this fraction of the
 // pixels stand alone, far from all eight neighbours (a clean or office scan has almost none:
 // 0.00-0.01 %). Grain: pixel noise above this standard deviation, in grey levels (office JPEG
 // scans: under 3). A 3x3 median removes isolated pixels whole and divides Gaussian grain by about

@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <new>
@@ -319,8 +320,7 @@ StatusOr<std::string> OverImages(const Document& doc, std::string_view source, P
   QPDFObjectHandle font = GlyphlessFont(pdf, options.glyphless_font);
   // The one-page PDFs stay open until the result is written: qpdf copies their streams then.
   std::vector<std::unique_ptr<QPDF>> page_pdfs;
-  std::vector<std::string> page_bytes;
-  page_bytes.reserve(doc.pages.size());
+  std::deque<std::string> page_bytes;  // qpdf reads them where they are: they never move
   const bool one_jpeg = doc.source.media_type == "image/jpeg" && doc.pages.size() == 1;
   for (const Page& page : doc.pages) {
     StatusOr<PixPtr> image = images.Image(page.number, options.dpi, nullptr);
@@ -336,7 +336,7 @@ StatusOr<std::string> OverImages(const Document& doc, std::string_view source, P
     QPDFPageObjectHelper taken = QPDFPageDocumentHelper(*single).getAllPages().front();
     document.addPage(taken, false);
     page_pdfs.push_back(std::move(single));
-    QPDFPageObjectHelper added = document.getAllPages().back();
+    QPDFPageObjectHelper added(pdf.getAllPages().back());
     if (page.origin == Origin::kOcr) AddTextLayer(pdf, added, page, font, false);
   }
   return Written(pdf);
