@@ -10,6 +10,7 @@
 
 #include "../common/plugin_util.h"
 #include "../common/builtin_extractor.h"
+#include "table_tasks.h"
 #include "vanban/rules.h"
 #include "vanban/structure.h"
 #include "vanban/text.h"
@@ -24,32 +25,20 @@ bool IsContainer(MarkerKind kind) {
          kind == MarkerKind::kRoman;
 }
 
-// The item's first sentence, without its marker: up to a period followed by a space and a capital,
-// or up to a colon followed by a space or the end. A scan, not a regex: items can be long.
-std::string Heading(std::string_view paragraph, std::string_view marker) {
-  std::string_view rest = paragraph.substr(std::min(marker.size(), paragraph.size()));
-  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  for (size_t i = 2; i < rest.size(); ++i) {
-    const char c = rest[i];
-    if (c != '.' && c != ':') continue;
-    // Not "18.6" or "TP.HCM": the period must close a word and be followed by a space.
-    if (i + 1 < rest.size() && rest[i + 1] != ' ') continue;
-    if (c == ':') return Trim(rest.substr(0, i), " ");
-    if (i + 2 >= rest.size()) return Trim(rest.substr(0, i), " ");
-    if (StartsWithCapital(rest.substr(i + 2)) && rest[i - 1] != ' ' && rest[i - 2] != ' ') {
-      return Trim(rest.substr(0, i), " ");
-    }
-  }
-  return Trim(rest, " .:;");
-}
-
 class TasksExtractor : public BuiltinExtractor {
  public:
   TasksExtractor()
       : BuiltinExtractor({.name = std::string(kName),
                           .description = "tasks from the body outline: heading, text, actions, responsible units",
                           .sections = {std::string(kTasksSection)},
-                          .rule_kinds = {{"task.action", {"verb"}}, {"task.non_task_part", {}}, {"task.unit_heading", {"unit"}}},
+                          .rule_kinds = {{"task.action", {"verb"}},
+                                         {"task.non_task_part", {}},
+                                         {"task.unit_heading", {"unit"}},
+                                         {"task.table_number", {}},
+                                         {"task.table_content", {}},
+                                         {"task.table_lead", {}},
+                                         {"task.table_partner", {}},
+                                         {"task.table_time", {}}},
                           .rule_pack = "tasks"}) {}
 
   Status Extract(const ExtractionInput& in, Extraction& out) const override {
@@ -85,7 +74,7 @@ class TasksExtractor : public BuiltinExtractor {
         if (IsContainer(outline[static_cast<size_t>(a)].kind)) ++containers;
       }
       task.level = item.depth - containers + 1;
-      task.heading = Heading(t, item.marker);
+      task.heading = FirstSentence(t, item.marker);
       std::string text;
       size_t end = doc.paragraphs[item.paragraph].span.end;
       for (size_t p = item.paragraph; p < item.end_paragraph; ++p) {
@@ -111,6 +100,9 @@ class TasksExtractor : public BuiltinExtractor {
       task_of_item[i] = static_cast<int>(out.tasks.size());
       out.tasks.push_back(std::move(task));
     }
+    const size_t outline_tasks = out.tasks.size();
+    AddTableTasks(doc, st, rules, out);
+    for (size_t t = outline_tasks; t < out.tasks.size(); ++t) out.tasks[t].actions = Actions(rules, out.tasks[t].heading);
     return Status::Ok();
   }
 
@@ -157,8 +149,9 @@ class TasksExtractor : public BuiltinExtractor {
   }
 };
 
-// Links each deadline to the task whose own text holds it; a task's deadline is its first one (the
-// end of a range).
+// Links each deadline to the task whose own text holds it: a task table's row, else the outline item
+// (a table inside an item is part of the item's text, and its rows are nearer). A task's deadline is
+// its first one (the end of a range).
 class DeadlineTaskLinker final : public Linker {
  public:
   const LinkerInfo& Info() const override {
@@ -168,15 +161,24 @@ class DeadlineTaskLinker final : public Linker {
   }
 
   void Link(const Document& /*doc*/, Extraction& out) const override {
-    // Tasks are in text order and their own spans do not overlap: find the one by binary search.
+    // Rows and outline items are each in text order, and their own spans do not overlap: find the
+    // one by binary search.
+    std::vector<Task*> rows, items;
+    for (Task& t : out.tasks) (t.source == "table" ? rows : items).push_back(&t);
+    const auto holder = [](const std::vector<Task*>& tasks, const Deadline& d) -> Task* {
+      auto it = std::upper_bound(tasks.begin(), tasks.end(), d.span.begin,
+                                 [](size_t off, const Task* t) { return off < t->span.begin; });
+      if (it == tasks.begin() || d.span.end > (*std::prev(it))->span.end) return nullptr;
+      return *std::prev(it);
+    };
     for (Deadline& d : out.deadlines) {
-      auto it = std::upper_bound(out.tasks.begin(), out.tasks.end(), d.span.begin,
-                                 [](size_t off, const Task& t) { return off < t.span.begin; });
-      if (it == out.tasks.begin()) continue;
-      Task& t = *std::prev(it);
-      if (d.span.end > t.span.end) continue;
-      d.task = t.id;
-      if (!t.deadline) t.deadline = d.end ? d.end : d.date;
+      Task* t = holder(rows, d);
+      // A row's deadline is the one of its time cell; other cells may name dates too.
+      const bool in_time_cell = t != nullptr && t->deadline_text && t->deadline_text->find(d.text) != std::string::npos;
+      if (t == nullptr) t = holder(items, d);
+      if (t == nullptr) continue;
+      d.task = t->id;
+      if (!t->deadline || in_time_cell) t->deadline = d.end ? d.end : d.date;
     }
   }
 };

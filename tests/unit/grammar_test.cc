@@ -94,7 +94,9 @@ TEST(OutlineMarker, EveryKindWithItsLabel) {
 
 TEST(OutlineMarker, NotNumbersOrWordsThatLookLikeOne) {
   for (const char* text : {"2.500 người tham gia", "18/3/2024 là hạn", "Điều chỉnh kế hoạch", "Mục tiêu chung",
-                           "Chương trình hành động", "I làm", "100. Sai", "Phần lớn các xã", "-"}) {
+                           "Chương trình hành động", "I làm", "100. Sai", "Phần lớn các xã", "-",
+                           // Rule lines under the header, alone or glued to the next line.
+                           "-------", "--------------- CỘNG HÒA XÃ HỘI", "---------------Số: 41/2009/CT-UBND", "– —"}) {
     EXPECT_FALSE(ParseOutlineMarker(text).has_value()) << text;
     EXPECT_FALSE(StartsWithOutlineMarker(text)) << text;
   }

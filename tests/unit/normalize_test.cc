@@ -145,5 +145,83 @@ TEST(Normalize, NumberedLinesOutOfSequenceAreNotFootnotes) {
   for (const Paragraph& p : doc.paragraphs) EXPECT_FALSE(p.footnote);
 }
 
+
+// ---- tables ----------------------------------------------------------------------------------
+
+std::vector<std::vector<std::string>> CellTexts(const Document& doc, const Table& table) {
+  std::vector<std::vector<std::string>> rows;
+  for (const TableRow& row : table.rows) {
+    std::vector<std::string>& cells = rows.emplace_back();
+    for (const Span& cell : row.cells) cells.emplace_back(doc.SpanText(cell));
+  }
+  return rows;
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+TEST(NormalizeTables, PipeRowsAreATableWithTheirEmptyCellsAndWithoutTheRuleRow) {
+  const Document doc = FromText(
+      "PHỤ LỤC\n"
+      "| STT |  | Tên văn bản | Đơn vị chủ trì |\n"
+      "| --- | --- | --- | --- |\n"
+      "|  | Theo NQ 01 |  |  |\n"
+      "| 1 | 37 | Luật Địa chất | Cục Khoáng sản |\n"
+      "Ghi chú: theo tiến độ.");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const Table& t = doc.tables[0];
+  EXPECT_EQ(CellTexts(doc, t), (Rows{{"STT", "", "Tên văn bản", "Đơn vị chủ trì"},
+                                     {"", "Theo NQ 01", "", ""},
+                                     {"1", "37", "Luật Địa chất", "Cục Khoáng sản"}}));
+  EXPECT_EQ(t.first_paragraph, 1u);
+  EXPECT_EQ(t.end_paragraph, 5u);  // the paragraph after the table is not in it
+  EXPECT_EQ(t.Columns(), 4u);
+}
+
+TEST(NormalizeTables, MarkdownStrippingKeepsTheEmptyCellsThatOpenARow) {
+  // Bold runs make the text markdown, whose edge bars are dropped from the text.
+  const Document doc = FromText(
+      "**KẾ HOẠCH**\n\n**Thực hiện năm 2024**\n\n"
+      "| STT | Nội dung | Thời gian |\n"
+      "|  |  | Quý IV/2024 |\n"
+      "| 2 | Tập huấn | |\n");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const Rows rows = CellTexts(doc, doc.tables[0]);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"", "", "Quý IV/2024"}));
+  EXPECT_EQ(rows[2][1], "Tập huấn");
+}
+
+TEST(NormalizeTables, WebCopyCellLinesAreRowsAndCells) {
+  // A web page's table copied one cell per line: bars between cells, two bars between rows, and
+  // the closing bar before a blank line.
+  const Document doc = FromText(
+      "**PHỤ LỤC**\n\n"
+      "|\n**TT**\n|\n**Nội dung/nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Thời gian thực hiện**\n|\n"
+      "|\n1\n|\nTổ chức điều chỉnh, bổ sung\nquy hoạch hạ tầng viễn thông\n|\n"
+      "Ban Quản lý các khu công nghệ cao\n|\nQuý III Năm 2026\n|\n"
+      "|\n2\n|\nkhảo sát, đánh giá thực trạng\n|\nSở Công Thương\n|\nThường xuyên\n|\n\n"
+      "Nơi nhận:");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(CellTexts(doc, doc.tables[0]),
+            (Rows{{"TT", "Nội dung/nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"},
+                  {"1", "Tổ chức điều chỉnh, bổ sung quy hoạch hạ tầng viễn thông", "Ban Quản lý các khu công nghệ cao",
+                   "Quý III Năm 2026"},
+                  // A cell that opens in lower case is still a cell of its own.
+                  {"2", "khảo sát, đánh giá thực trạng", "Sở Công Thương", "Thường xuyên"}}));
+  EXPECT_EQ(doc.SpanText(doc.paragraphs.back().span), "Nơi nhận:");
+  EXPECT_EQ(doc.tables[0].end_paragraph, doc.paragraphs.size() - 1);
+}
+
+TEST(NormalizeTables, TextWithoutTablesHasNone) {
+  EXPECT_TRUE(FromText("Kính gửi: Các Trường\nSở hướng dẫn | thực hiện.").tables.empty());
+  EXPECT_TRUE(FromText("").tables.empty());
+}
+
+TEST(Normalize, ABoldRunOverALineBreakIsOneParagraph) {
+  // Web copies wrap lines inside a bold heading: "**2." / "Xác định khu vực ưu tiên**".
+  const Document doc = FromText("**KẾ HOẠCH**\n\n**2.\nXác định khu vực ưu tiên**\n\n**5. Sở\nKhoa học và Công nghệ:** Chỉ đạo.\n");
+  EXPECT_EQ(doc.text, "KẾ HOẠCH\n2. Xác định khu vực ưu tiên\n5. Sở Khoa học và Công nghệ: Chỉ đạo.");
+}
+
 }  // namespace
 }  // namespace vanban

@@ -62,6 +62,7 @@ Document SampleDocument() {
   doc.text_map.Add({0, 0, {1, 0}, 0});
   doc.text_map.Add({19, 0, {1, 19}, 0});
   doc.text_map.Add({43, 0, {2, 0}, 0});
+  doc.tables = {{2, 2, 3, {{{{43, 50}, {51, 51}}}, {{{51, 69}}}}}};  // a ragged row, an empty cell
   doc.signatures = {{1, "Ký bởi: Sở Giáo dục và Đào tạo\nThời gian ký: 19.02.2025 07:55:13 +07:00",
                      BoundingBox{415.5, 6.57, 586.6, 35.65}, "Sở Giáo dục và Đào tạo", "2025-02-19T07:55:13+07:00"}};
   doc.warnings = {"12 bytes of other data follow the PDF's end marker (%EOF); they were ignored"};
@@ -100,7 +101,15 @@ Extraction SampleExtraction() {
   t.children = {"t2"};
   t.page = 2;
   t.span = {43, 69};
-  x.tasks = {t};
+  Task row = t;
+  row.id = "t2";
+  row.source = "table";
+  row.path = "T1/1";
+  row.children.clear();
+  row.responsible = {"Phòng Văn hóa"};
+  row.coordinating = {"Các trường"};
+  row.deadline_text = "Trước ngày 15/5/2024";
+  x.tasks = {t, row};
   x.sections["marks"] = {{"", "urgency", "hoa_toc", "HỎA TỐC", 1.0, 1, {0, 3}}};
   x.sections["findings"] = {{"contacts", "email", "a@b.vn", "", 0.5, 2, {1, 2}}};
   return x;
@@ -150,6 +159,16 @@ TEST(Record, ReadBackIntoTheModel) {
   EXPECT_EQ(back.deadlines[1].recur_at.value_or(""), "06-20");
   EXPECT_FALSE(back.deadlines[0].recurring.has_value());
   EXPECT_EQ(back.tasks[0].children, std::vector<std::string>{"t2"});
+  EXPECT_EQ(back.tasks[0].source, "outline");
+  ASSERT_EQ(back.tasks.size(), 2u);
+  EXPECT_EQ(back.tasks[1].source, "table");
+  EXPECT_EQ(back.tasks[1].coordinating, std::vector<std::string>{"Các trường"});
+  EXPECT_EQ(back.tasks[1].deadline_text.value_or(""), "Trước ngày 15/5/2024");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].first_paragraph, 2u);
+  ASSERT_EQ(doc.tables[0].rows.size(), 2u);
+  EXPECT_EQ(doc.tables[0].rows[0].cells[1], (Span{51, 51}));
+  EXPECT_EQ(doc.tables[0].Columns(), 2u);
   EXPECT_EQ(back.Section("marks")->at(0).value, "hoa_toc");
   EXPECT_EQ(back.Section("findings")->at(0).plugin, "contacts");
 }

@@ -181,9 +181,36 @@ void ScoreDocument(Json gold, const std::string& name, const Extraction& x, Repo
     found.clear();
     for (const Json& t : gold["tasks"]) expected.push_back(HeadingKey(Str(t, "heading")));
     for (const Task& t : x.tasks) {
-      if (t.level == 1) found.push_back(HeadingKey(t.heading));
+      if (t.level == 1 && t.source == "outline") found.push_back(HeadingKey(t.heading));
     }
     ScoreMultiset(field("tasks.top"), name, expected, found);
+  }
+
+  // Rows of task tables match by the first words of their content; their lead unit and time cell
+  // are scored on the matched pairs.
+  if (report.Field("table_tasks") && !incomplete("table_tasks")) {
+    expected.clear();
+    found.clear();
+    std::multimap<std::string, const Json*> gold_by_key;
+    for (const Json& t : gold["table_tasks"]) {
+      expected.push_back(HeadingKey(Str(t, "content")));
+      gold_by_key.emplace(expected.back(), &t);
+    }
+    for (const Task& t : x.tasks) {
+      if (t.source == "table") found.push_back(HeadingKey(t.heading));
+    }
+    ScoreMultiset(field("table_tasks"), name, expected, found);
+    for (const Task& t : x.tasks) {
+      if (t.source != "table") continue;
+      auto it = gold_by_key.find(HeadingKey(t.heading));
+      if (it == gold_by_key.end()) continue;
+      const Json& g = *it->second;
+      const std::string where = name + " " + t.path;
+      ScoreValue(field("table_tasks.responsible"), where, OptKey(g["responsible"]),
+                 t.responsible.empty() ? std::nullopt : std::optional<std::string>(Key(t.responsible.front())));
+      ScoreValue(field("table_tasks.deadline"), where, OptKey(g["deadline"]), OptKey(t.deadline_text));
+      gold_by_key.erase(it);
+    }
   }
 }
 
@@ -263,7 +290,8 @@ Report DevsetReport() {
   Report report;
   for (const char* name : {"header.number", "header.number.invented", "header.date", "header.type", "header.issuer",
                            "header.place", "header.subject", "header.draft", "header.signer", "signature.signed_by",
-                           "signature.signed_at", "deadlines", "tasks.top"}) {
+                           "signature.signed_at", "deadlines", "tasks.top", "table_tasks", "table_tasks.responsible",
+                           "table_tasks.deadline"}) {
     report.fields.push_back({name});
   }
   report.Field("header.number.invented")->count_only = true;

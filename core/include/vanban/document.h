@@ -145,6 +145,23 @@ struct Paragraph {
   bool footnote = false;
 };
 
+// A table as printed: rows of cells, each cell the span of its text in Document::text (an empty span
+// for an empty cell). Normalization builds them from pipe rows ("| 1 | Nội dung | Sở Tài chính |"),
+// from web copies that print one cell per line between lines of bars, and from laid-out pages whose
+// lines break into the same columns. Rows keep the cells as printed: a merged cell is one cell, so
+// rows may be ragged.
+struct TableRow {
+  std::vector<Span> cells;
+};
+
+struct Table {
+  int page = 0;                // page of its first row
+  size_t first_paragraph = 0;  // the paragraphs it covers, [first_paragraph, end_paragraph)
+  size_t end_paragraph = 0;
+  std::vector<TableRow> rows;
+  size_t Columns() const;      // cells of its widest row
+};
+
 // A failure tied to a file and, where known, a page. Failures never stop other files or pages.
 struct DocumentError {
   std::string path;
@@ -191,6 +208,7 @@ struct Document {
   std::vector<HandwrittenFill> handwritten;  // the header's hand-written blanks, in page order
   std::string text;  // normalized (NFC) paragraphs separated by '\n'
   std::vector<Paragraph> paragraphs;
+  std::vector<Table> tables;  // in text order; their cells are spans of `text`
   TextMap text_map;
   std::vector<DocumentError> errors;
   std::vector<std::string> warnings;  // things a user should know that are not failures

@@ -96,6 +96,12 @@ struct Task {
   std::vector<std::string> children;    // ids
   int page = 0;
   Span span;
+  // Rows of a task table (STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian): source
+  // "table", heading and text from the content cell, responsible from the lead unit's cell, and
+  // the cells below as printed. Outline items have source "outline" and leave them empty.
+  std::string source = "outline";
+  std::vector<std::string> coordinating;     // the coordinating units' cell ("Đơn vị phối hợp")
+  std::optional<std::string> deadline_text;  // the time cell ("Quý IV/2025", "Thường xuyên")
 };
 
 // A finding of an open section: free-form kind and value.

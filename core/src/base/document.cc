@@ -71,6 +71,12 @@ void Block::SetBoxFromLines() {
   }
 }
 
+size_t Table::Columns() const {
+  size_t columns = 0;
+  for (const TableRow& row : rows) columns = std::max(columns, row.cells.size());
+  return columns;
+}
+
 std::string Page::PrintedText() const {
   std::string out;
   bool first = true;

@@ -317,6 +317,9 @@ Extraction ReadExtraction(Reader& r, const Json& record) {
     t.deadline = r.OptionalString(j, at, "deadline");
     t.parent = r.OptionalString(j, at, "parent");
     t.children = r.Strings(j, at, "children");
+    if (const auto source = r.OptionalString(j, at, "source", false)) t.source = *source;
+    if (r.Field(j, at, "coordinating", false) != nullptr) t.coordinating = r.Strings(j, at, "coordinating");
+    t.deadline_text = r.OptionalString(j, at, "deadline_text", false);
     t.page = static_cast<int>(r.Integer(j, at, "page"));
     t.span = r.ReadSpan(j, at);
     x.tasks.push_back(std::move(t));
@@ -326,7 +329,7 @@ Extraction ReadExtraction(Reader& r, const Json& record) {
 
 // The record's keys that are not open sections.
 bool IsFixedKey(std::string_view key) {
-  static const std::set<std::string_view> kKeys = {"schema", "source", "pages", "text", "paragraphs", "signatures", "handwritten", "warnings", "errors",
+  static const std::set<std::string_view> kKeys = {"schema", "source", "pages", "text", "paragraphs", "tables", "signatures", "handwritten", "warnings", "errors",
                                                    "header", "references", "laws", "dates", "deadlines", "tasks"};
   return kKeys.count(key) > 0;
 }
@@ -393,6 +396,30 @@ StatusOr<DocumentRecord> Read(std::string_view text) {
     doc.text_map.Add({paragraph.span.begin, 0, {paragraph.page, static_cast<size_t>(std::max<int64_t>(0, printed))}, 0});
     doc.paragraphs.push_back(paragraph);
   });
+  ForEach(
+      r, record, "tables",
+      [&](const Json& j, const std::string& at) {
+        Table table;
+        table.page = static_cast<int>(r.Integer(j, at, "page"));
+        const Span paragraphs = r.ReadSpan(j, at, "paragraphs");
+        table.first_paragraph = paragraphs.begin;
+        table.end_paragraph = paragraphs.end;
+        if (table.end_paragraph > doc.paragraphs.size()) r.Fail(Reader::Join(at, "paragraphs"), "past the last paragraph");
+        const Json& rows = r.Array(j, at, "rows");
+        for (size_t i = 0; i < rows.size(); ++i) {
+          const std::string row_at = Reader::Index(Reader::Join(at, "rows"), i);
+          const Json& cells = r.Array(rows[i], row_at, "cells");
+          TableRow& row = table.rows.emplace_back();
+          for (size_t c = 0; c < cells.size(); ++c) {
+            const std::string cell_at = Reader::Index(Reader::Join(row_at, "cells"), c);
+            const Span cell = r.ReadSpan(cells[c], cell_at);
+            if (cell.end > doc.text.size()) r.Fail(Reader::Join(cell_at, "span"), "runs past the end of the text");
+            row.cells.push_back(cell);
+          }
+        }
+        doc.tables.push_back(std::move(table));
+      },
+      /*required=*/false);
   ForEach(
       r, record, "signatures",
       [&](const Json& j, const std::string& at) {

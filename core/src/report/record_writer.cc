@@ -92,10 +92,17 @@ void AddExtraction(const Extraction& x, Json& record) {
   record["deadlines"] = std::move(deadlines);
   Json tasks = Json::array();
   for (const Task& t : x.tasks) {
-    tasks.push_back({{"id", t.id}, {"label", t.label}, {"path", t.path}, {"level", t.level}, {"heading", t.heading},
-                     {"text", t.text}, {"actions", t.actions}, {"responsible", t.responsible},
-                     {"deadline", Optional(t.deadline)}, {"parent", Optional(t.parent)}, {"children", t.children},
-                     {"page", t.page}, {"span", SpanToJson(t.span)}});
+    Json task = {{"id", t.id}, {"label", t.label}, {"path", t.path}, {"level", t.level}, {"heading", t.heading},
+                 {"text", t.text}, {"actions", t.actions}, {"responsible", t.responsible},
+                 {"deadline", Optional(t.deadline)}, {"parent", Optional(t.parent)}, {"children", t.children},
+                 {"page", t.page}, {"span", SpanToJson(t.span)}};
+    // Present only on a table's rows, so that records of outline tasks keep their form.
+    if (t.source != "outline") {
+      task["source"] = t.source;
+      task["coordinating"] = t.coordinating;
+      task["deadline_text"] = Optional(t.deadline_text);
+    }
+    tasks.push_back(std::move(task));
   }
   record["tasks"] = std::move(tasks);
   // Open sections, in name order; each finding's optional fields only when set.
@@ -159,6 +166,21 @@ std::string WriteRecord(const Document& doc, const Extraction* extraction, const
     paragraphs.push_back(std::move(p));
   }
   record["paragraphs"] = std::move(paragraphs);
+  if (!doc.tables.empty()) {
+    Json tables = Json::array();
+    for (const Table& table : doc.tables) {
+      Json rows = Json::array();
+      for (const TableRow& row : table.rows) {
+        Json cells = Json::array();
+        for (const Span& cell : row.cells) cells.push_back({{"text", doc.SpanText(cell)}, {"span", SpanToJson(cell)}});
+        rows.push_back({{"cells", std::move(cells)}});
+      }
+      tables.push_back({{"page", table.page},
+                        {"paragraphs", {table.first_paragraph, table.end_paragraph}},
+                        {"rows", std::move(rows)}});
+    }
+    record["tables"] = std::move(tables);
+  }
   if (!doc.signatures.empty()) {
     Json signatures = Json::array();
     for (const SignatureStamp& stamp : doc.signatures) {

@@ -98,7 +98,8 @@ AttachmentStart StartsAttachment(const std::vector<std::string_view>& text, size
   const std::string_view t = text[k];
   if (t.size() > 1500 || Matches(t, AttachedLine())) return AttachmentStart::kNone;
   if (t.size() <= 300 && IsAllCapitals(t) && Matches(t, own)) {
-    for (size_t j = k; j < text.size() && j <= k + 4; ++j) {
+    // A long title runs over up to five lines, which web copies keep as paragraphs of their own.
+    for (size_t j = k; j < text.size() && j <= k + 6; ++j) {
       if (Matches(text[j], AttachedLine())) return AttachmentStart::kOwnParagraph;
     }
     return AttachmentStart::kNone;

@@ -12,6 +12,9 @@ namespace {
 
 std::string Anchored(std::string_view body) { return "^" + std::string(body); }
 
+// What follows a dash bullet: text, not the next dash of a rule line.
+constexpr std::string_view kAfterBullet = "[^\\s\\-–—]";
+
 }  // namespace
 
 std::optional<OutlineMarker> ParseOutlineMarker(std::string_view s) {
@@ -30,7 +33,8 @@ std::optional<OutlineMarker> ParseOutlineMarker(std::string_view s) {
   static const RE2 kArabic(R"(^((\d{1,2})[.)])(?:\s|\p{Lu}|$))");
   static const RE2 kParenArabic(R"(^(\((\d{1,2})\))\s)");
   static const RE2 kLetter(R"(^(\(?([a-zđ])\))\s)");
-  static const RE2 kDash(Anchored("((" + std::string(kDashBullet) + "))\\s*\\S"));
+  // Not a rule line of dashes ("-------", "---------------Số: 41/2009/CT-UBND").
+  static const RE2 kDash(Anchored("((" + std::string(kDashBullet) + "))\\s*" + std::string(kAfterBullet)));
   static const RE2 kPlus(R"(^((\+))\s*\S)");
   static const Pattern kPatterns[] = {
       {MarkerKind::kPart, &kPart, true},           {MarkerKind::kChapter, &kChapter, true},
@@ -60,7 +64,7 @@ bool StartsWithOutlineMarker(std::string_view s) {
       "^(?:(?i:phần|phụ lục)\\s+(?:[IVXLC]+|\\d+)\\.?(?:\\s|:|$)|(?i:chương)\\s+(?:[IVXLC]+|\\d+)\\.?(?:\\s|$)|"
       "(?i:mục)\\s+(?:\\d+|[IVXLC]+)\\.?(?:\\s|$)|(?i:điều)\\s+\\d+|[IVXLC]{1,7}[.)](?:\\s|$)|"
       "\\d{1,2}(?:\\.\\d{1,2})+\\.?(?:\\s|$)|\\d{1,2}[.)](?:\\s|\\p{Lu}|$)|\\(\\d{1,2}\\)\\s|\\(?[a-zđ]\\)\\s|" +
-      std::string(kDashBullet) + "\\s*\\S|\\+\\s*\\S)");
+      std::string(kDashBullet) + "\\s*" + std::string(kAfterBullet) + "|\\+\\s*\\S)");
   return RE2::PartialMatch(s, re);
 }
 

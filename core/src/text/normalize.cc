@@ -161,6 +161,7 @@ std::string LaidOutTextInReadingOrder(std::string_view page_text) {
 Document Normalize(Document doc, const NormalizeOptions& options) {
   doc.text.clear();
   doc.paragraphs.clear();
+  doc.tables.clear();
   doc.text_map = TextMap();
   std::vector<SourceLine> lines = CollectLines(doc);
   const bool plain = !doc.pages.empty() && doc.pages.front().origin == Origin::kPlainText;
@@ -169,9 +170,10 @@ Document Normalize(Document doc, const NormalizeOptions& options) {
     for (SourceLine& line : lines) MarkMarkdown(line);
   }
   for (SourceLine& line : lines) line.clean = CleanText(line);
-  // A web copy prints a table one cell per line, the cells between lines of bars: such a line ends
-  // the cell, as a blank line ends a paragraph, so that each cell stays a paragraph of its own.
-  if (markdown) internal::BreakAtTableBars(lines);
+  if (markdown) internal::MarkBoldRuns(lines);
+  // A web copy prints a table one cell per line, the cells between lines of bars: each cell stays a
+  // paragraph of its own.
+  if (markdown) internal::MarkCellLines(lines);
   std::erase_if(lines, [](const SourceLine& l) { return l.clean.empty(); });
   EstimateFillFromLengths(lines);
   const bool double_spaced = IsDoubleSpaced(lines);
@@ -185,6 +187,7 @@ Document Normalize(Document doc, const NormalizeOptions& options) {
     paragraph.span.end = doc.text.size();
     doc.paragraphs.push_back(paragraph);
   }
+  doc.tables = internal::BuildTables(lines, groups, doc.text, doc.paragraphs, double_spaced);
   return doc;
 }
 

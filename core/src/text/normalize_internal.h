@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "vanban/document.h"
+
 namespace vanban::internal {
 
 // One printed line as the paragraph builder sees it.
@@ -26,6 +28,15 @@ struct SourceLine {
   bool indented = false;      // starts right of the page's text margin (layout sources only)
   bool from_layout = false;   // fill and indent come from boxes, not from character counts
   bool heading_mark = false;  // a markdown heading ("## ..."): always its own paragraph
+  // Web copies that print a table one cell per line (MarkCellLines): the cell the line belongs to
+  // (table -1: none), and whether it is the cell's first line, which always starts a paragraph.
+  struct CellPosition {
+    int table = -1, row = 0, column = 0;
+  } cell;
+  bool cell_start = false;
+  // Markdown: the line starts inside a bold run ("**2." + "Xác định khu vực …**"). A bold run is
+  // inline, so the line goes on with the paragraph above it (MarkBoldRuns).
+  bool inside_bold = false;
 };
 
 struct Codepoint {
@@ -74,15 +85,32 @@ bool LooksLikeMarkdown(const std::vector<SourceLine>& lines);
 // Marks the bytes of `line` that are markdown syntax as removed, and whether it is a heading.
 void MarkMarkdown(SourceLine& line);
 // The line without its removed bytes, trimmed.
-// Lines of nothing but table bars end the cell before them: the next line starts a paragraph.
-void BreakAtTableBars(std::vector<SourceLine>& lines);
 std::string CleanText(const SourceLine& line);
+// Sets inside_bold on lines that a bold run opened above them (without a blank line between) has
+// not closed yet.
+void MarkBoldRuns(std::vector<SourceLine>& lines);
 
 // ---- two-column regions (columns.cc) --------------------------------------------------------
 
 // Reorders each two-column region of one page's lines (issuer | motto, number | date, copies-to |
 // signature, as pdftotext -layout and typed headers print them): its left column, then its right.
 void SplitColumns(std::vector<SourceLine>& page);
+
+// ---- tables (tables.cc) ----------------------------------------------------------------------
+
+// Web copies print a table one cell per line, the cells between lines of bars and its rows between
+// two bar lines in a row: marks each line's cell, and makes the first line of a cell start a
+// paragraph (lines of bars end the cell before them as a blank line ends a paragraph). A bar line
+// followed by a blank line closes the table.
+void MarkCellLines(std::vector<SourceLine>& lines);
+
+struct LineGroup;
+// The tables of the paragraphs built from `groups` (one paragraph per group, same order): the
+// cells MarkCellLines marked, and runs of pipe rows ("| 1 | Nội dung | … |", the markdown rule row
+// under the header left out; a blank line, two in double-spaced text, parts two tables).
+std::vector<Table> BuildTables(const std::vector<SourceLine>& lines, const std::vector<LineGroup>& groups,
+                               const std::string& text, const std::vector<Paragraph>& paragraphs,
+                               bool double_spaced);
 
 // ---- paragraphs (paragraphs.cc) -------------------------------------------------------------
 

@@ -63,13 +63,16 @@ bool EndsInsideToken(std::string_view text) {
 
 namespace {
 
-// A row of a table laid out as text: "2 | Giao chỉ tiêu | Phòng KHTC | Tháng 4/2022".
-bool IsTableRow(std::string_view s) { return std::count(s.begin(), s.end(), '|') >= 2; }
+// A row of a table laid out as text: "2 | Giao chỉ tiêu | Phòng KHTC | Tháng 4/2022". Counted in print:
+// markdown stripping drops the bars at a row's ends, and with them those of its empty edge cells.
+bool IsTableRow(const SourceLine& line) { return std::count(line.raw.begin(), line.raw.end(), '|') >= 2; }
 
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
   // "Nghị quyết số 29-" + "NQ/TW": a line that ends inside a number and symbol goes on.
+  if (cur.cell_start) return true;
+  if (cur.inside_bold) return false;
   if (EndsInsideToken(prev.clean)) return false;
-  if (IsTableRow(prev.clean) || IsTableRow(cur.clean)) return true;
+  if (IsTableRow(prev) || IsTableRow(cur)) return true;
   if (cur.heading_mark || prev.heading_mark) return true;
   if (StartsWithOutlineMarker(cur.clean)) return true;
   // A lower-case line after an unfinished sentence continues it across any gap (a page break).
