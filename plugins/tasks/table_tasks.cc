@@ -32,7 +32,8 @@ std::string CellText(const Document& doc, const TableRow& row, size_t column) {
   if (column >= row.cells.size()) return "";
   std::string text(doc.SpanText(row.cells[column]));
   std::replace(text.begin(), text.end(), '\n', ' ');
-  return Trim(text, " \t");
+  // OCR reads a cell's borders as bars and rules at its edges.
+  return Trim(text, " \t|_—");
 }
 
 // The columns of a task table: where each kind of cell is. A header cell over several columns
@@ -151,10 +152,24 @@ std::string FirstSentence(std::string_view paragraph, std::string_view marker) {
 
 void AddTableTasks(const Document& doc, const DocumentStructure& structure, const RuleSet& rules, Extraction& out) {
   int task_tables = 0;
+  std::optional<TableLayout> above;  // the task table on the page before, for one that goes on
+  int above_page = 0;
+  size_t above_columns = 0;
   for (const Table& table : doc.tables) {
-    const std::optional<TableLayout> layout = LayoutOf(doc, table, rules);
+    std::optional<TableLayout> layout = LayoutOf(doc, table, rules);
+    // A table at the top of the page after a task table, as wide, without a header row of its
+    // own: the same table, gone on over the page break.
+    const bool goes_on = !layout && above && table.page == above_page + 1 && table.Columns() == above_columns;
+    if (goes_on) {
+      layout = above;
+      layout->first_row = 0;
+    }
+    above.reset();
     if (!layout) continue;
-    ++task_tables;
+    above = layout;
+    above_page = table.page;
+    above_columns = table.Columns();
+    if (!goes_on) ++task_tables;
     const int part = PartOf(structure, table.first_paragraph);
     const std::string prefix =
         (part == 0 ? "" : part == 1 ? "PL/" : "PL" + std::to_string(part) + "/") + "T" + std::to_string(task_tables);

@@ -212,6 +212,70 @@ TEST(NormalizeTables, WebCopyCellLinesAreRowsAndCells) {
   EXPECT_EQ(doc.tables[0].end_paragraph, doc.paragraphs.size() - 1);
 }
 
+// A text-layer page of lines made of words at the given x positions (one word per entry, 6 units
+// a character), each line 12 units high at its y.
+struct PlacedWord {
+  std::string text;
+  double x;
+};
+Document LaidOutPage(const std::vector<std::pair<double, std::vector<PlacedWord>>>& lines) {
+  Document doc;
+  Page& page = doc.pages.emplace_back();
+  page.number = 1;
+  page.origin = Origin::kTextLayer;
+  page.width = 600;
+  page.height = 800;
+  Block& block = page.blocks.emplace_back();
+  for (const auto& [y, words] : lines) {
+    Line& line = block.lines.emplace_back();
+    line.page = 1;
+    line.origin = Origin::kTextLayer;
+    for (const PlacedWord& w : words) {
+      const double width = 6.0 * static_cast<double>(w.text.size());
+      line.words.push_back({w.text, {w.x, y, w.x + width, y + 12}, 1.0f, {}});
+    }
+    line.SetFromWords();
+  }
+  return Normalize(std::move(doc));
+}
+
+TEST(NormalizeTables, ColumnsOfWordBoxesAreATable) {
+  // kh-46's schedule: a header row with labels centred over their columns, a number set between
+  // the two lines of its row's time cell, and a content cell of two lines.
+  const Document doc = LaidOutPage({
+      {100, {{"IV.", 80}, {"Kế", 100}, {"hoạch", 116}}},
+      {140, {{"TT", 120}, {"Thời", 160}, {"gian", 190}, {"Nội", 370}, {"dung", 394}}},
+      {180, {{"1", 126}, {"Ngày", 146}, {"24/05/2023", 176}, {"Khoa", 246}, {"thông", 276}, {"báo", 310}}},
+      {220, {{"Từ", 147}, {"01/06/2023", 165}, {"Sinh", 246}, {"viên", 276}, {"nộp", 304}}},
+      {226, {{"2", 126}}},
+      {233, {{"đến", 147}, {"16/06/2023", 169}, {"đề", 246}, {"cương.", 262}}},
+      {300, {{"Nơi", 80}, {"nhận:", 100}, {"thực", 140}, {"hiện", 170}, {"theo", 200}, {"kế", 230}, {"hoạch", 246},
+             {"của", 282}, {"khoa", 302}, {"đã", 332}, {"ban", 346}, {"hành", 366}, {"năm", 392}}},
+  });
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(CellTexts(doc, doc.tables[0]),
+            (Rows{{"TT", "Thời gian", "Nội dung"},
+                  {"1", "Ngày 24/05/2023", "Khoa thông báo"},
+                  {"2", "Từ 01/06/2023 đến 16/06/2023", "Sinh viên nộp đề cương."}}));
+  // The heading above and the paragraph below, whose words cross the columns, are not in it.
+  EXPECT_EQ(doc.SpanText(doc.paragraphs.front().span), "IV. Kế hoạch");
+  EXPECT_TRUE(doc.SpanText(doc.paragraphs.back().span).starts_with("Nơi nhận:"));
+  // Cells keep their way back to print.
+  const Span cell = doc.tables[0].rows[2].cells[1];
+  EXPECT_EQ(doc.text_map.Locate(cell.begin).page, 1);
+}
+
+TEST(NormalizeTables, TwoColumnBlocksAndPlainParagraphsAreNoTable) {
+  // A header of two columns over one row (issuer | motto, copies-to | signer) is not a table.
+  const Document doc = LaidOutPage({
+      {100, {{"ỦY", 60}, {"BAN", 80}, {"NHÂN", 104}, {"DÂN", 134}, {"CỘNG", 300}, {"HÒA", 334}, {"XÃ", 358}}},
+      {120, {{"TỈNH", 70}, {"A", 100}, {"Độc", 310}, {"lập", 334}}},
+      {160, {{"Nơi", 60}, {"nhận:", 80}, {"KT.", 330}, {"CHỦ", 352}, {"TỊCH", 400}}},
+      {180, {{"-", 60}, {"Lưu:", 70}, {"VT.", 100}, {"Nguyễn", 340}, {"Văn", 384}, {"A", 406}}},
+  });
+  EXPECT_TRUE(doc.tables.empty());
+}
+
 TEST(NormalizeTables, TextWithoutTablesHasNone) {
   EXPECT_TRUE(FromText("Kính gửi: Các Trường\nSở hướng dẫn | thực hiện.").tables.empty());
   EXPECT_TRUE(FromText("").tables.empty());

@@ -24,6 +24,7 @@ namespace {
 
 std::vector<SourceLine> CollectLines(const Document& doc) {
   std::vector<SourceLine> all;
+  int table_ids = 0;
   for (const Page& page : doc.pages) {
     if (page.needs_ocr) continue;
     std::vector<SourceLine> lines;
@@ -40,14 +41,38 @@ std::vector<SourceLine> CollectLines(const Document& doc) {
     // A page of one or two lines does not show its right margin; assume it mirrors the left one.
     if (right > left && page.width > 0) right = std::max(right, page.width - left);
     const bool has_layout = right > left;
-    size_t offset = 0;
+    // Tables found from the word boxes: their lines are given cell by cell, where the first of
+    // them is in reading order.
+    std::vector<PageLine> page_lines;
+    for (size_t b = 0, offset = 0; b < page.blocks.size(); ++b) {
+      for (const Line& line : page.blocks[b].lines) {
+        page_lines.push_back({&line, offset});
+        offset += line.text.size() + 1;
+      }
+    }
+    std::vector<LaidOutTable> tables;
+    if (has_layout) tables = FindLaidOutTables(page_lines, page.number, table_ids);
+    table_ids += static_cast<int>(tables.size());
+    std::vector<int> table_of(page_lines.size(), -1);
+    for (size_t t = 0; t < tables.size(); ++t) {
+      for (size_t m : tables[t].members) table_of[m] = static_cast<int>(t);
+    }
+    std::vector<bool> emitted(tables.size(), false);
+    size_t index = 0;
     int blanks = 0;
     for (size_t b = 0; b < page.blocks.size(); ++b) {
       const Block& block = page.blocks[b];
-      for (size_t l = 0; l < block.lines.size(); ++l) {
+      for (size_t l = 0; l < block.lines.size(); ++l, ++index) {
         const Line& line = block.lines[l];
-        const size_t line_offset = offset;
-        offset += line.text.size() + 1;
+        const size_t line_offset = page_lines[index].printed_offset;
+        if (const int t = table_of[index]; t >= 0) {
+          if (!emitted[static_cast<size_t>(t)]) {
+            for (SourceLine& piece : tables[static_cast<size_t>(t)].lines) lines.push_back(std::move(piece));
+            emitted[static_cast<size_t>(t)] = true;
+          }
+          blanks = 0;
+          continue;
+        }
         if (Trim(line.text).empty()) {
           ++blanks;
           continue;

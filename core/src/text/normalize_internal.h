@@ -32,6 +32,8 @@ struct SourceLine {
   // (table -1: none), and whether it is the cell's first line, which always starts a paragraph.
   struct CellPosition {
     int table = -1, row = 0, column = 0;
+    bool laid_out = false;  // found from word boxes (FindLaidOutTables), not from bar lines
+    bool operator==(const CellPosition&) const = default;
   } cell;
   bool cell_start = false;
   // Markdown: the line starts inside a bold run ("**2." + "Xác định khu vực …**"). A bold run is
@@ -103,6 +105,24 @@ void SplitColumns(std::vector<SourceLine>& page);
 // paragraph (lines of bars end the cell before them as a blank line ends a paragraph). A bar line
 // followed by a blank line closes the table.
 void MarkCellLines(std::vector<SourceLine>& lines);
+
+// A line of a laid-out page and where its text starts in the page's printed text.
+struct PageLine {
+  const Line* line = nullptr;
+  size_t printed_offset = 0;
+};
+
+// A table found on a laid-out page: its lines, and the pieces of their text cut at the column
+// borders, cell by cell (a row's cells left to right, a cell's pieces top to bottom), each piece
+// marked with its cell (ids from `first_id` on).
+struct LaidOutTable {
+  std::vector<size_t> members;   // indices into the page's lines
+  std::vector<SourceLine> lines;
+};
+// Tables from the word boxes of one page's lines (layout_tables.cc): a header line whose words
+// fall into three or more groups, and the lines under it that leave a channel free of ink in each
+// gap between the groups.
+std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, int page, int first_id);
 
 struct LineGroup;
 // The tables of the paragraphs built from `groups` (one paragraph per group, same order): the

@@ -70,6 +70,8 @@ bool IsTableRow(const SourceLine& line) { return std::count(line.raw.begin(), li
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
   // "Nghị quyết số 29-" + "NQ/TW": a line that ends inside a number and symbol goes on.
   if (cur.cell_start) return true;
+  // The next piece of a laid-out table's cell (its pieces come together, top to bottom).
+  if (cur.cell.laid_out && cur.cell == prev.cell) return false;
   if (cur.inside_bold) return false;
   if (EndsInsideToken(prev.clean)) return false;
   if (IsTableRow(prev) || IsTableRow(cur)) return true;

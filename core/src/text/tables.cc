@@ -108,6 +108,7 @@ std::vector<Table> BuildTables(const std::vector<SourceLine>& lines, const std::
                                const std::string& text, const std::vector<Paragraph>& paragraphs,
                                bool double_spaced) {
   std::vector<Table> tables;
+  std::vector<bool> laid_out;  // per table: found from word boxes
   int cell_table = -1;  // the web-copy table `tables.back()` was built from, -1 for a pipe table
   bool pipe_open = false;
   for (size_t g = 0; g < groups.size(); ++g) {
@@ -117,6 +118,7 @@ std::vector<Table> BuildTables(const std::vector<SourceLine>& lines, const std::
       pipe_open = false;
       if (first.cell.table != cell_table) {
         cell_table = first.cell.table;
+        laid_out.push_back(first.cell.laid_out);
         Table& t = tables.emplace_back();
         t.page = paragraphs[g].page;
         t.first_paragraph = g;
@@ -147,6 +149,7 @@ std::vector<Table> BuildTables(const std::vector<SourceLine>& lines, const std::
     }
     // A blank line between pipe rows parts two tables (two in double-spaced text).
     if (!pipe_open || first.blank_before >= (double_spaced ? 2 : 1)) {
+      laid_out.push_back(false);
       Table& t = tables.emplace_back();
       t.page = paragraphs[g].page;
       t.first_paragraph = g;
@@ -158,6 +161,16 @@ std::vector<Table> BuildTables(const std::vector<SourceLine>& lines, const std::
       return c.size() == 0 || IsRuleCell(std::string_view(text).substr(c.begin, c.size()));
     });
     if (!rule) t.rows.push_back({std::move(cells)});
+  }
+  // A table found from word boxes has the same columns in every row: a row without text in its
+  // last columns still has them (empty), so that its cells stay under their headers.
+  for (size_t t = 0; t < tables.size(); ++t) {
+    if (!laid_out[t]) continue;
+    const size_t columns = tables[t].Columns();
+    for (TableRow& row : tables[t].rows) {
+      const size_t end = row.cells.empty() ? 0 : row.cells.back().end;
+      row.cells.resize(columns, Span{end, end});
+    }
   }
   std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
   return tables;
