@@ -22,7 +22,7 @@ class DeadlinesExtractor : public BuiltinExtractor {
                           .description = "deadlines: before, by, range, month, quarter, year, periodic; recurring limits",
                           .sections = {std::string(kDeadlinesSection)},
                           .rule_kinds = {{"deadline", {}}},
-                          .after = {"dates"},  // the dates inside a deadline
+                          .after = {"dates", "header"},  // the dates inside a deadline; the document's year
                           .rule_pack = "deadlines"}) {}
 
   Status Extract(const ExtractionInput& in, Extraction& out) const override {
@@ -30,6 +30,8 @@ class DeadlinesExtractor : public BuiltinExtractor {
     const DocumentStructure& st = in.structure;
     const RuleSet& rules = in.rules;
     const std::vector<DateMention>& dates = in.earlier.dates;
+    // The year a bare month of a time cell ("Tháng 3") is in: the document's own.
+    const std::string year = in.earlier.header.date ? in.earlier.header.date->substr(0, 4) : "";
     for (size_t p = st.body_begin; p < doc.paragraphs.size(); ++p) {
       const ParagraphRole role = st.roles[p];
       if (role == ParagraphRole::kFootnote || role == ParagraphRole::kCopiesTo || role == ParagraphRole::kSignature) {
@@ -67,7 +69,7 @@ class DeadlinesExtractor : public BuiltinExtractor {
         } else if (d.kind == "periodic" && it != dates.end() && it->span.end <= base + t.size()) {
           d.date = it->value;  // "định kỳ 6 tháng (trước ngày 15/6/2026)": the first date after the cue
         }
-        if (!d.recurring) ReadGroupDates(m, t, d);
+        if (!d.recurring) ReadGroupDates(m, t, year, d);
         found.push_back(std::move(d));
       }
       }
@@ -116,10 +118,21 @@ class DeadlinesExtractor : public BuiltinExtractor {
     return true;
   }
 
-  // Dates the dates extractor does not give (a bare year, "Quý IV/2026"), from the rule's groups
-  // y, y2, q, q2 and m; only where the match holds no date already.
-  static void ReadGroupDates(const RuleMatch& m, std::string_view t, Deadline& d) {
+  // Dates the dates extractor does not give (a bare year, "Quý IV/2026", a time cell's "Tháng 3"),
+  // from the rule's groups y, y2, q, q2 and m; only where the match holds no date already.
+  static void ReadGroupDates(const RuleMatch& m, std::string_view t, const std::string& document_year, Deadline& d) {
     const std::string y(m.GroupText(t, "y")), y2(m.GroupText(t, "y2"));
+    // Months named by the rule ("từ tháng 3 đến tháng 10 năm 2026", "tháng 4 và tháng 8 năm 2026"):
+    // the dates extractor sees only the month that carries the year. A month without its year is in
+    // the document's year.
+    const int month = GroupInt(m, t, "m"), month2 = GroupInt(m, t, "m2");
+    const std::string& year = y.empty() ? document_year : y;
+    const auto month_of = [&](int k) { return year + (k < 10 ? "-0" : "-") + std::to_string(k); };
+    if (month >= 1 && month <= 12 && !year.empty() && (!y.empty() || !d.date)) {
+      d.date = month_of(month);
+      if (month2 >= 1 && month2 <= 12) d.end = month_of(month2);
+      return;
+    }
     if (y.empty()) return;
     const int q = QuarterNumber(m.GroupText(t, "q")), q2 = QuarterNumber(m.GroupText(t, "q2"));
     if (q > 0) {

@@ -181,6 +181,27 @@ TEST(TableTasks, TablesOfTargetsOrSignaturesAreNotTaskTables) {
   EXPECT_TRUE(TableTasks(r.extraction).empty());
 }
 
+TEST(TableTasks, MonthsOfTimeCellsAndSchedulesAreDated) {
+  const ProcessedDocument r = ProcessText(
+      "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 235/KH-UBND\nThanh Hóa, ngày 10 tháng 01 năm 2024\n"
+      "KẾ HOẠCH\nQuan trắc môi trường năm 2024\n\n"
+      "1. Quan trắc định kỳ từ tháng 3 đến tháng 10 năm 2026, lấy mẫu tháng 4 và tháng 8 năm 2026.\n\n"
+      "| STT | Tên đề án | Thời gian trình |\n"
+      "| 1 | Đề án kiểm kê đất đai | Tháng 3 |\n"
+      "| 2 | Đề án bảo tồn | Quý III Năm 2026 |\n");
+  std::map<std::string, std::string> found;  // text -> "kind date end"
+  for (const Deadline& d : r.extraction.deadlines) found[d.text] = d.kind + " " + d.date.value_or("-") + " " + d.end.value_or("-");
+  EXPECT_EQ(found["từ tháng 3 đến tháng 10 năm 2026"], "range 2026-03 2026-10");
+  EXPECT_EQ(found["tháng 4 và tháng 8 năm 2026"], "month 2026-04 2026-08");
+  // A month without its year is in the document's year; "Năm" in capitals still gives the year.
+  EXPECT_EQ(found["Tháng 3"], "month 2024-03 -");
+  EXPECT_EQ(found["Quý III Năm 2026"], "quarter 2026-Q3 -");
+  const std::vector<const Task*> rows = TableTasks(r.extraction);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]->deadline.value_or(""), "2024-03");
+  EXPECT_EQ(rows[1]->deadline.value_or(""), "2026-Q3");
+}
+
 // ---- rule packs --------------------------------------------------------------------------
 
 class BuiltinRule : public ::testing::TestWithParam<std::string> {};

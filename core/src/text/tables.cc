@@ -77,6 +77,12 @@ void MarkCellLines(std::vector<SourceLine>& lines) {
       continue;
     }
     if (line.clean.empty()) continue;
+    // A heading is never inside a cell: a table left open by a page without blank lines is over.
+    if (line.heading_mark) {
+      in_table = false;
+      bars = 0;
+      continue;
+    }
     if (bars > 0) {
       const bool gap = line.blank_before > 0;  // blank lines between the bars and this line
       // The bars end the cell before them as a blank line ends a paragraph.
