@@ -90,8 +90,8 @@ TEST(DevSet, RealTextHeadersMeetThresholds) {
   const std::map<std::string, double> floors = {
       {"header.number", 0.95}, {"header.date", 0.95},  {"header.type", 0.95},   {"header.issuer", 0.88},
       {"header.place", 0.95},  {"header.subject", 0.8}, {"header.signer", 0.92}, {"header.draft", 0.95},
-      // Under the goal (0.85), measured 0.798 and 0.644: a floor that catches a slide back.
-      {"deadlines", 0.76},     {"tasks.top", 0.60},
+      // Deadlines measured 0.867; tasks.top 0.664, under the goal (0.85): floors that catch a slide back.
+      {"deadlines", 0.83},     {"tasks.top", 0.62},
       // Rows of the task tables of three plans (pipe rows and cell-per-line web copies), measured
       // 0.946, with their lead unit 0.984 and time cell 1.000.
       {"table_tasks", 0.9},    {"table_tasks.responsible", 0.9}, {"table_tasks.deadline", 0.9}};
@@ -200,6 +200,33 @@ TEST(TableTasks, MonthsOfTimeCellsAndSchedulesAreDated) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0]->deadline.value_or(""), "2024-03");
   EXPECT_EQ(rows[1]->deadline.value_or(""), "2026-Q3");
+}
+
+TEST(TableTasks, CellsOfADataTableAreNotOutlineItemsButALayoutTableKeepsItsOutline) {
+  // A web copy's table, one cell per line: its "- Cục …" cells are a cell's list, not bullets.
+  const ProcessedDocument data = ProcessText(
+      "**KẾ HOẠCH**\n\n**Thực hiện năm 2024**\n\n1. Tổ chức thực hiện các nhiệm vụ sau.\n\n"
+      "|\nTT\n|\nNội dung\n|\nĐơn vị chủ trì\n|\n"
+      "|\n1\n|\nXây dựng Luật Địa chất\n|\n- Cục Khoáng sản;\n- Cục Địa chất\n|\n"
+      "|\n2\n|\nSửa đổi Nghị định\n|\n- Vụ Đất đai\n|\n\nNơi nhận:\n");
+  int outline = 0;
+  for (const Task& t : data.extraction.tasks) {
+    if (t.source != "outline") continue;
+    ++outline;
+    EXPECT_EQ(t.heading.find("Cục"), std::string::npos) << t.heading;
+  }
+  EXPECT_EQ(outline, 1);
+  ASSERT_EQ(TableTasks(data.extraction).size(), 2u);
+  EXPECT_EQ(TableTasks(data.extraction)[0]->responsible, std::vector<std::string>{"- Cục Khoáng sản; - Cục Địa chất"});
+
+  // A portal page that holds the whole document in one cell of its layout table.
+  std::string page = "**Văn bản**\n\n|\nSố hiệu:\n|\n12/KH-UBND\n|\nLoại:\n|\n";
+  for (int k = 1; k <= 10; ++k) page += std::to_string(k) + ". Triển khai nhiệm vụ số " + std::to_string(k) + ".\n";
+  page += "|\n|\nNgày:\n|\n01/02/2024\n|\nTình trạng:\n|\n\n";
+  const ProcessedDocument layout = ProcessText(page);
+  int items = 0;
+  for (const Task& t : layout.extraction.tasks) items += t.source == "outline" && t.level == 1;
+  EXPECT_EQ(items, 10);
 }
 
 // ---- rule packs --------------------------------------------------------------------------

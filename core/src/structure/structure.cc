@@ -286,12 +286,34 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
 
   // Outline of each part: a stack of open items; a marker kind already open closes everything above
   // it (a sibling), a new kind opens a child. Unmarked paragraphs continue the innermost open item.
+  // The cells of a data table (three columns or more, a header and rows) are not outline items: a
+  // "1." or "- Cục Khoáng sản" there is a row number or a cell's list, read with the table. Header
+  // and signature blocks kept as two-column tables stay with the grammar above.
+  // A web page's layout table, whose one cell holds the whole document, is not a data table.
+  constexpr size_t kMaxCellParagraphs = 8;
+  std::vector<bool> in_table(n, false);
+  for (const Table& table : doc.tables) {
+    if (table.Columns() < 3 || table.rows.size() < 2) continue;
+    size_t widest_cell = 0;
+    for (const TableRow& row : table.rows) {
+      for (const Span& cell : row.cells) {
+        size_t paragraphs = 0;
+        for (size_t p = table.first_paragraph; p < table.end_paragraph && p < n; ++p) {
+          const Span& span = doc.paragraphs[p].span;
+          paragraphs += span.begin >= cell.begin && span.end <= cell.end && cell.size() > 0;
+        }
+        widest_cell = std::max(widest_cell, paragraphs);
+      }
+    }
+    if (widest_cell > kMaxCellParagraphs) continue;
+    for (size_t p = table.first_paragraph; p < table.end_paragraph && p < n; ++p) in_table[p] = true;
+  }
   const auto read_outline = [&](size_t begin, size_t end, int part) {
     std::vector<int> stack;
     const size_t first = st.outline.size();
     for (size_t p = begin; p < end; ++p) {
       if (st.roles[p] == ParagraphRole::kFootnote || st.roles[p] == ParagraphRole::kBasis ||
-          st.roles[p] == ParagraphRole::kClosing) {
+          st.roles[p] == ParagraphRole::kClosing || in_table[p]) {
         continue;
       }
       const std::optional<OutlineMarker> marker = ParseOutlineMarker(text[p]);
