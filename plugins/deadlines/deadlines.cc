@@ -30,8 +30,13 @@ class DeadlinesExtractor : public BuiltinExtractor {
     const DocumentStructure& st = in.structure;
     const RuleSet& rules = in.rules;
     const std::vector<DateMention>& dates = in.earlier.dates;
-    // The year a bare month of a time cell ("Tháng 3") is in: the document's own.
+    // The year a bare month of a table's time cell ("Tháng 3") is in: the document's own. Outside a
+    // table a month without its year is left without a date.
     const std::string year = in.earlier.header.date ? in.earlier.header.date->substr(0, 4) : "";
+    std::vector<bool> in_table(doc.paragraphs.size(), false);
+    for (const Table& table : doc.tables) {
+      for (size_t p = table.first_paragraph; p < table.end_paragraph && p < in_table.size(); ++p) in_table[p] = true;
+    }
     for (size_t p = st.body_begin; p < doc.paragraphs.size(); ++p) {
       const ParagraphRole role = st.roles[p];
       if (role == ParagraphRole::kFootnote || role == ParagraphRole::kCopiesTo || role == ParagraphRole::kSignature) {
@@ -69,7 +74,7 @@ class DeadlinesExtractor : public BuiltinExtractor {
         } else if (d.kind == "periodic" && it != dates.end() && it->span.end <= base + t.size()) {
           d.date = it->value;  // "định kỳ 6 tháng (trước ngày 15/6/2026)": the first date after the cue
         }
-        if (!d.recurring) ReadGroupDates(m, t, year, d);
+        if (!d.recurring) ReadGroupDates(m, t, in_table[p] ? year : std::string(), d);
         found.push_back(std::move(d));
       }
       }
@@ -119,12 +124,13 @@ class DeadlinesExtractor : public BuiltinExtractor {
   }
 
   // Dates the dates extractor does not give (a bare year, "Quý IV/2026", a time cell's "Tháng 3"),
-  // from the rule's groups y, y2, q, q2 and m; only where the match holds no date already.
+  // from the rule's groups y, y2, q, q2, m and m2. Months named by the rule replace the date found
+  // inside the match (the dates extractor sees only the month that carries the year); the others
+  // fill only a match that holds no date already.
   static void ReadGroupDates(const RuleMatch& m, std::string_view t, const std::string& document_year, Deadline& d) {
     const std::string y(m.GroupText(t, "y")), y2(m.GroupText(t, "y2"));
-    // Months named by the rule ("từ tháng 3 đến tháng 10 năm 2026", "tháng 4 và tháng 8 năm 2026"):
-    // the dates extractor sees only the month that carries the year. A month without its year is in
-    // the document's year.
+    // "từ tháng 3 đến tháng 10 năm 2026", "tháng 4 và tháng 8 năm 2026"; a month without its year
+    // is in `document_year` (empty: left without a date).
     const int month = GroupInt(m, t, "m"), month2 = GroupInt(m, t, "m2");
     const std::string& year = y.empty() ? document_year : y;
     const auto month_of = [&](int k) { return year + (k < 10 ? "-0" : "-") + std::to_string(k); };

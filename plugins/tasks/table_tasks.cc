@@ -152,6 +152,10 @@ std::string FirstSentence(std::string_view paragraph, std::string_view marker) {
 
 void AddTableTasks(const Document& doc, const DocumentStructure& structure, const RuleSet& rules, Extraction& out) {
   int task_tables = 0;
+  struct RowState {
+    std::string group, lead, partner, time, label;
+    int row_number = 0;
+  } state;
   std::optional<TableLayout> above;  // the task table on the page before, for one that goes on
   int above_page = 0;
   size_t above_columns = 0;
@@ -194,9 +198,14 @@ void AddTableTasks(const Document& doc, const DocumentStructure& structure, cons
     };
     // A cell merged over several rows is printed once, in the first: the rows under it lack it.
     // Their own cells are kept in order, after the row number when that was merged too; the lead
-    // unit and time they lack are the row's above.
-    std::string group, above_lead, above_partner, above_time, above_label;
-    int row_number = 0;
+    // unit and time they lack are the row's above. A table gone on over a page keeps them.
+    if (!goes_on) state = {};
+    std::string& group = state.group;
+    std::string& above_lead = state.lead;
+    std::string& above_partner = state.partner;
+    std::string& above_time = state.time;
+    std::string& above_label = state.label;
+    int& row_number = state.row_number;
     for (size_t r = layout->first_row; r < table.rows.size(); ++r) {
       TableRow row = table.rows[r];
       const bool ragged = row.cells.size() < layout->columns.size();

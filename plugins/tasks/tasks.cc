@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "../common/plugin_util.h"
 #include "../common/builtin_extractor.h"
@@ -75,6 +76,10 @@ class TasksExtractor : public BuiltinExtractor {
       }
       task.level = item.depth - containers + 1;
       task.heading = FirstSentence(t, item.marker);
+      // "Điều 2." or "1.4." alone on its line, its words in the next paragraph.
+      if (task.heading.empty() && item.paragraph + 1 < item.end_paragraph) {
+        task.heading = FirstSentence(ParagraphText(doc, item.paragraph + 1), "");
+      }
       std::string text;
       size_t end = doc.paragraphs[item.paragraph].span.end;
       for (size_t p = item.paragraph; p < item.end_paragraph; ++p) {
@@ -171,14 +176,17 @@ class DeadlineTaskLinker final : public Linker {
       if (it == tasks.begin() || d.span.end > (*std::prev(it))->span.end) return nullptr;
       return *std::prev(it);
     };
+    std::set<const Task*> timed;  // rows whose deadline came from their time cell
     for (Deadline& d : out.deadlines) {
       Task* t = holder(rows, d);
-      // A row's deadline is the one of its time cell; other cells may name dates too.
-      const bool in_time_cell = t != nullptr && t->deadline_text && t->deadline_text->find(d.text) != std::string::npos;
+      // A row's deadline is the first one of its time cell; other cells may name dates too.
+      const bool in_time_cell = t != nullptr && !d.text.empty() && t->deadline_text &&
+                                t->deadline_text->find(d.text) != std::string::npos && !timed.contains(t);
       if (t == nullptr) t = holder(items, d);
       if (t == nullptr) continue;
       d.task = t->id;
       if (!t->deadline || in_time_cell) t->deadline = d.end ? d.end : d.date;
+      if (in_time_cell) timed.insert(t);
     }
   }
 };

@@ -248,7 +248,8 @@ TEST(NormalizeTables, ColumnsOfWordBoxesAreATable) {
       {180, {{"1", 126}, {"Ngày", 146}, {"24/05/2023", 176}, {"Khoa", 246}, {"thông", 276}, {"báo", 310}}},
       {220, {{"Từ", 147}, {"01/06/2023", 165}, {"Sinh", 246}, {"viên", 276}, {"nộp", 304}}},
       {226, {{"2", 126}}},
-      {233, {{"đến", 147}, {"16/06/2023", 169}, {"đề", 246}, {"cương.", 262}}},
+      // The last cell ends without a period: the paragraph after the table is still its own.
+      {233, {{"đến", 147}, {"16/06/2023", 169}, {"đề", 246}, {"cương", 262}}},
       {300, {{"Nơi", 80}, {"nhận:", 100}, {"thực", 140}, {"hiện", 170}, {"theo", 200}, {"kế", 230}, {"hoạch", 246},
              {"của", 282}, {"khoa", 302}, {"đã", 332}, {"ban", 346}, {"hành", 366}, {"năm", 392}}},
   });
@@ -256,7 +257,7 @@ TEST(NormalizeTables, ColumnsOfWordBoxesAreATable) {
   EXPECT_EQ(CellTexts(doc, doc.tables[0]),
             (Rows{{"TT", "Thời gian", "Nội dung"},
                   {"1", "Ngày 24/05/2023", "Khoa thông báo"},
-                  {"2", "Từ 01/06/2023 đến 16/06/2023", "Sinh viên nộp đề cương."}}));
+                  {"2", "Từ 01/06/2023 đến 16/06/2023", "Sinh viên nộp đề cương"}}));
   // The heading above and the paragraph below, whose words cross the columns, are not in it.
   EXPECT_EQ(doc.SpanText(doc.paragraphs.front().span), "IV. Kế hoạch");
   EXPECT_TRUE(doc.SpanText(doc.paragraphs.back().span).starts_with("Nơi nhận:"));
@@ -274,6 +275,18 @@ TEST(NormalizeTables, TwoColumnBlocksAndPlainParagraphsAreNoTable) {
       {180, {{"-", 60}, {"Lưu:", 70}, {"VT.", 100}, {"Nguyễn", 340}, {"Văn", 384}, {"A", 406}}},
   });
   EXPECT_TRUE(doc.tables.empty());
+}
+
+TEST(NormalizeTables, CompactRowsAndTrailingEmptyCellsKeepTheirColumns) {
+  const Document compact = FromText("PHỤ LỤC\n|STT|Nội dung|Đơn vị|\n|1|Tuyên truyền|Sở X|\n");
+  ASSERT_EQ(compact.tables.size(), 1u);
+  EXPECT_EQ(CellTexts(compact, compact.tables[0]), (Rows{{"STT", "Nội dung", "Đơn vị"}, {"1", "Tuyên truyền", "Sở X"}}));
+
+  // Markdown drops the bars at a row's end, and with them its empty last cells.
+  const Document trailing = FromText("**KẾ HOẠCH**\n\n**Năm 2024**\n\n| 1 | A | Sở X | Quý I/2025 |\n| 2 | B | | |\n");
+  ASSERT_EQ(trailing.tables.size(), 1u);
+  EXPECT_EQ(CellTexts(trailing, trailing.tables[0])[1], (std::vector<std::string>{"2", "B", "", ""}));
+
 }
 
 TEST(NormalizeTables, TextWithoutTablesHasNone) {

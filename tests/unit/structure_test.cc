@@ -85,6 +85,17 @@ TEST(Structure, OutlineTreeNestsByMarkerRank) {
   EXPECT_EQ(a.RoleOf("1. Tuyên truyền"), ParagraphRole::kOutlineItem);
 }
 
+TEST(Structure, NumberedSubitemsNestUnderTheirNumber) {
+  // "1.2." under "1." is its child (the first sub-item "1.1." may be lost in a copy); "2." closes
+  // both, and "2.1." nests under it.
+  const Analyzed a = Analyze(
+      "KẾ HOẠCH\n\nThực hiện năm 2024\n\nII. NHIỆM VỤ\n\n1. Tăng cường lãnh đạo.\n\n1.2. Nâng cao vai trò.\n\n"
+      "1.3. Tiếp tục thực hiện.\n\n2. Nâng cao năng lực.\n\n2.1. Tăng cường kiểm tra.\n\nNơi nhận:\n\n- Lưu: VT.\n");
+  std::vector<std::string> shape;
+  for (const OutlineItem& item : a.st.outline) shape.push_back(std::string(item.depth * 2, ' ') + item.label);
+  EXPECT_EQ(shape, (std::vector<std::string>{"II", "  1", "    1.2", "    1.3", "  2", "    2.1"}));
+}
+
 TEST(Structure, DispatchWithSubjectAndRecipients) {
   const Analyzed a = Analyze(
       "SỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: 571/SGDĐT-CTrTT\n\nV/v hướng dẫn thực hiện công tác bình đẳng giới\n\n"

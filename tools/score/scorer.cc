@@ -206,9 +206,13 @@ void ScoreDocument(Json gold, const std::string& name, const Extraction& x, Repo
       if (it == gold_by_key.end()) continue;
       const Json& g = *it->second;
       const std::string where = name + " " + t.path;
-      ScoreValue(field("table_tasks.responsible"), where, OptKey(g["responsible"]),
+      const auto gold_key = [&](const char* key) {
+        const std::string v = Str(g, key);  // absent or null: none expected
+        return v.empty() ? std::nullopt : std::optional<std::string>(Key(v));
+      };
+      ScoreValue(field("table_tasks.responsible"), where, gold_key("responsible"),
                  t.responsible.empty() ? std::nullopt : std::optional<std::string>(Key(t.responsible.front())));
-      ScoreValue(field("table_tasks.deadline"), where, OptKey(g["deadline"]), OptKey(t.deadline_text));
+      ScoreValue(field("table_tasks.deadline"), where, gold_key("deadline"), OptKey(t.deadline_text));
       gold_by_key.erase(it);
     }
   }

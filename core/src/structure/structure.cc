@@ -294,18 +294,19 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
   std::vector<bool> in_table(n, false);
   for (const Table& table : doc.tables) {
     if (table.Columns() < 3 || table.rows.size() < 2) continue;
-    size_t widest_cell = 0;
+    // Paragraphs are in text order: the paragraphs of a cell are found by binary search.
+    const auto first_at = [&](size_t offset) {
+      return static_cast<size_t>(std::lower_bound(doc.paragraphs.begin(), doc.paragraphs.end(), offset,
+                                                  [](const Paragraph& para, size_t off) { return para.span.begin < off; }) -
+                                 doc.paragraphs.begin());
+    };
+    bool layout = false;
     for (const TableRow& row : table.rows) {
       for (const Span& cell : row.cells) {
-        size_t paragraphs = 0;
-        for (size_t p = table.first_paragraph; p < table.end_paragraph && p < n; ++p) {
-          const Span& span = doc.paragraphs[p].span;
-          paragraphs += span.begin >= cell.begin && span.end <= cell.end && cell.size() > 0;
-        }
-        widest_cell = std::max(widest_cell, paragraphs);
+        layout = layout || (cell.size() > 0 && first_at(cell.end) - first_at(cell.begin) > kMaxCellParagraphs);
       }
     }
-    if (widest_cell > kMaxCellParagraphs) continue;
+    if (layout) continue;
     for (size_t p = table.first_paragraph; p < table.end_paragraph && p < n; ++p) in_table[p] = true;
   }
   const auto read_outline = [&](size_t begin, size_t end, int part) {
@@ -321,8 +322,14 @@ DocumentStructure AnalyzeStructure(const Document& doc) {
       st.roles[p] = ParagraphRole::kOutlineItem;
       // Markers nest by rank: Chương > Mục > Điều > I. > 1.1. > 1. > a) > - > +. A new item closes every
       // open item of its own or a lower rank; what stays open above it is its parent.
+      // A "1.2." under an open "1." is its child, not a sibling that outranks it.
+      const auto child_of = [&](const OutlineItem& open) {
+        return marker->kind == MarkerKind::kArabicNested && open.kind == MarkerKind::kArabic &&
+               marker->label.substr(0, marker->label.find('.')) == open.label;
+      };
       const auto closes = std::find_if(stack.begin(), stack.end(), [&](int idx) {
-        return st.outline[static_cast<size_t>(idx)].kind >= marker->kind;
+        const OutlineItem& open = st.outline[static_cast<size_t>(idx)];
+        return open.kind >= marker->kind && !child_of(open);
       });
       stack.erase(closes, stack.end());
       OutlineItem item;

@@ -4,7 +4,6 @@
 // The channels are the column borders; the table ends at the first line that crosses one (a
 // paragraph across the page). Rows are parted by a wider vertical gap than lines within a cell.
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -23,7 +22,7 @@ using Interval = std::pair<double, double>;
 constexpr double kColumnGap = 1.2;
 // Lines of one row are this close (a fraction of the line height); rows are farther apart.
 constexpr double kRowGap = 0.8;
-constexpr size_t kMaxTableLines = 400;
+constexpr size_t kMaxTableBands = 400;
 
 double MedianLineHeight(const std::vector<PageLine>& lines) {
   std::vector<double> heights;
@@ -37,7 +36,8 @@ double MedianLineHeight(const std::vector<PageLine>& lines) {
 
 // Ink that is text: OCR reads the rules of a table as "|", "_" or "—", which sit in the channels.
 bool IsText(const Word& w) {
-  return std::any_of(w.text.begin(), w.text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); });
+  const std::vector<Codepoint> cps = Codepoints(w.text);
+  return std::any_of(cps.begin(), cps.end(), [](const Codepoint& cp) { return u_isalnum(cp.c); });
 }
 
 // Lines side by side at one height: the OCR gives a row's cells as lines of their own, and a
@@ -126,7 +126,7 @@ std::optional<Found> TableUnder(const std::vector<Band>& bands, size_t at, doubl
   for (size_t g = 0; g + 1 < groups.size(); ++g) channels.push_back({{groups[g].second, groups[g + 1].first}});
   Found found;
   found.bands = 1;
-  for (size_t k = at + 1; k < bands.size() && k - at < kMaxTableLines; ++k) {
+  for (size_t k = at + 1; k < bands.size() && k - at < kMaxTableBands; ++k) {
     // Far below the rows above: the table is over.
     if (bands[k].y0 - bands[k - 1].y1 > 4 * h) break;
     std::vector<std::vector<Interval>> next;
@@ -159,7 +159,7 @@ std::optional<Found> TableUnder(const std::vector<Band>& bands, size_t at, doubl
   return found;
 }
 
-size_t ColumnOf(const std::vector<double>& borders, const BoundingBox& box) {
+size_t ColumnAt(const std::vector<double>& borders, const BoundingBox& box) {
   const double center = (box.x0 + box.x1) / 2;
   return static_cast<size_t>(std::upper_bound(borders.begin(), borders.end(), center) - borders.begin());
 }
@@ -212,7 +212,7 @@ std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, 
           joins = false;
           continue;
         }
-        const size_t column = ColumnOf(found->borders, line.words[w].box);
+        const size_t column = ColumnAt(found->borders, line.words[w].box);
         if (joins && pieces.back().column == column) {
           pieces.back().bytes.second = offsets[w].second;
         } else {
@@ -221,8 +221,16 @@ std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, 
         joins = true;
       }
     }
+    // Rows numbered densely: a band of nothing but border bars has no pieces.
+    std::vector<int> rows;
+    for (const Piece& piece : pieces) rows.push_back(piece.row);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (Piece& piece : pieces) {
+      piece.row = static_cast<int>(std::lower_bound(rows.begin(), rows.end(), piece.row) - rows.begin());
+    }
     // A header and one row is as likely a signature block ("Nơi nhận:" | title | name) as a table.
-    if (!readable || row < 2) continue;
+    if (!readable || rows.size() < 3) continue;
     // Cell by cell: a row's cells left to right, each cell's pieces top to bottom.
     std::stable_sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
       return std::tie(a.row, a.column) < std::tie(b.row, b.column);

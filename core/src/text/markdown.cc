@@ -56,9 +56,8 @@ void MarkMarkdown(SourceLine& line) {
 void MarkBoldRuns(std::vector<SourceLine>& lines) {
   bool open = false;
   for (SourceLine& line : lines) {
-    const bool bars_only = line.raw.find('|') != std::string::npos && line.raw.find_first_not_of(" \t|") == std::string::npos;
     // A blank line or a table's bars end a paragraph, and with it any run left open by a typo.
-    if (line.blank_before > 0 || bars_only) open = false;
+    if (line.blank_before > 0 || IsBarsOnly(line.raw)) open = false;
     line.inside_bold = open && !line.clean.empty();
     size_t marks = 0;
     for (size_t p = line.raw.find("**"); p != std::string::npos; p = line.raw.find("**", p + 2)) ++marks;

@@ -100,6 +100,9 @@ void SplitColumns(std::vector<SourceLine>& page);
 
 // ---- tables (tables.cc) ----------------------------------------------------------------------
 
+// A line of nothing but table bars ("|", "| |").
+bool IsBarsOnly(std::string_view raw);
+
 // Web copies print a table one cell per line, the cells between lines of bars and its rows between
 // two bar lines in a row: marks each line's cell, and makes the first line of a cell start a
 // paragraph (lines of bars end the cell before them as a blank line ends a paragraph). A bar line

@@ -70,6 +70,8 @@ bool IsTableRow(const SourceLine& line) { return std::count(line.raw.begin(), li
 bool StartsParagraph(const SourceLine& prev, const SourceLine& cur, bool double_spaced) {
   // "Nghị quyết số 29-" + "NQ/TW": a line that ends inside a number and symbol goes on.
   if (cur.cell_start) return true;
+  // A table's edge: the paragraph after a table is not its last cell's.
+  if (prev.cell.table != cur.cell.table) return true;
   // The next piece of a laid-out table's cell (its pieces come together, top to bottom).
   if (cur.cell.laid_out && cur.cell == prev.cell) return false;
   if (cur.inside_bold) return false;
@@ -111,7 +113,8 @@ std::vector<LineGroup> GroupLines(const std::vector<SourceLine>& lines, bool dou
       continue;
     }
     const SourceLine& prev = lines[i - 1];
-    const int footnote = FootnoteNumber(cur.clean);
+    // A cell "1 Sở Tài chính" is a row, not a footnote.
+    const int footnote = cur.cell.table >= 0 ? 0 : FootnoteNumber(cur.clean);
     // The next footnote number, after a sentence end or after the gap above a page's footnotes.
     const bool next_footnote = footnote == last_footnote + 1 &&
                                (EndsWithSentenceEnd(prev.clean) || cur.blank_before >= (double_spaced ? 2 : 1));

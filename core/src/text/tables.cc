@@ -14,10 +14,6 @@
 namespace vanban::internal {
 namespace {
 
-bool IsBarsOnly(std::string_view raw) {
-  return raw.find('|') != std::string_view::npos && raw.find_first_not_of(" \t|") == std::string_view::npos;
-}
-
 size_t CountBars(std::string_view s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '|')); }
 
 // "---", ":---:": the line under a markdown table's header row.
@@ -38,9 +34,13 @@ Span TrimSpan(std::string_view text, Span span) {
 // row's ends, and with them the empty cells that opened the row ("|  | Theo NQ 01 |"): they are put
 // back from the printed line so that the columns stay aligned.
 std::vector<Span> PipeRowCells(std::string_view text, Span paragraph, std::string_view raw) {
+  // A row printed with a bar at its start ("|1|Nội dung|Sở X|") has only bars between its cells;
+  // elsewhere a bar inside a word ("A|B") is the word's.
+  const bool framed = raw.find_first_not_of(" \t") != std::string_view::npos && raw[raw.find_first_not_of(" \t")] == '|';
   std::vector<size_t> bars;
   for (size_t p = paragraph.begin; p < paragraph.end; ++p) {
-    if (text[p] == '|' && (p == paragraph.begin || text[p - 1] == ' ') && (p + 1 == paragraph.end || text[p + 1] == ' ')) {
+    if (text[p] == '|' && (framed || ((p == paragraph.begin || text[p - 1] == ' ') &&
+                                      (p + 1 == paragraph.end || text[p + 1] == ' ')))) {
       bars.push_back(p);
     }
   }
@@ -60,10 +60,21 @@ std::vector<Span> PipeRowCells(std::string_view text, Span paragraph, std::strin
     if (!edge) cells.push_back(cell.size() ? cell : Span{start, start});
     if (i < bars.size()) start = bars[i] + 1;
   }
+  // The empty cells that closed the row, dropped with its edge bars.
+  const bool closes_with_bar = !bars.empty() && bars.back() + 1 >= paragraph.end;
+  if (!closes_with_bar) {
+    const size_t trailing = raw.find_last_not_of(" \t|");
+    const size_t lost = trailing == std::string_view::npos ? 0 : CountBars(raw.substr(trailing + 1));
+    for (size_t k = 1; k < lost; ++k) cells.push_back({paragraph.end, paragraph.end});
+  }
   return cells;
 }
 
 }  // namespace
+
+bool IsBarsOnly(std::string_view raw) {
+  return raw.find('|') != std::string_view::npos && raw.find_first_not_of(" \t|") == std::string_view::npos;
+}
 
 void MarkCellLines(std::vector<SourceLine>& lines) {
   int table = -1, row = 0, column = 0;
@@ -95,6 +106,9 @@ void MarkCellLines(std::vector<SourceLine>& lines) {
           row = column = 0;
           in_table = true;
         } else if (bars >= 2) {
+          // Two bars in a row end the row. An empty cell prints the same way; a row that ends
+          // early under a cell merged over rows is the more common of the two in real copies
+          // (measured on the devset), and the task reader takes merged cells from the row above.
           ++row;
           column = 0;
         } else {
@@ -174,7 +188,7 @@ std::vector<Table> BuildTables(const std::vector<SourceLine>& lines, const std::
     if (!laid_out[t]) continue;
     const size_t columns = tables[t].Columns();
     for (TableRow& row : tables[t].rows) {
-      const size_t end = row.cells.empty() ? 0 : row.cells.back().end;
+      const size_t end = row.cells.empty() ? paragraphs[tables[t].first_paragraph].span.begin : row.cells.back().end;
       row.cells.resize(columns, Span{end, end});
     }
   }
