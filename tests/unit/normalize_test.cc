@@ -218,17 +218,18 @@ struct PlacedWord {
   std::string text;
   double x;
 };
-Document LaidOutPage(const std::vector<std::pair<double, std::vector<PlacedWord>>>& lines) {
+using PlacedLines = std::vector<std::pair<double, std::vector<PlacedWord>>>;
+Document LaidOutPage(const PlacedLines& lines, int number = 2) {
   Document doc;
   Page& page = doc.pages.emplace_back();
-  page.number = 1;
+  page.number = number;
   page.origin = Origin::kTextLayer;
   page.width = 600;
   page.height = 800;
   Block& block = page.blocks.emplace_back();
   for (const auto& [y, words] : lines) {
     Line& line = block.lines.emplace_back();
-    line.page = 1;
+    line.page = number;
     line.origin = Origin::kTextLayer;
     for (const PlacedWord& w : words) {
       const double width = 6.0 * static_cast<double>(w.text.size());
@@ -242,7 +243,7 @@ Document LaidOutPage(const std::vector<std::pair<double, std::vector<PlacedWord>
 TEST(NormalizeTables, ColumnsOfWordBoxesAreATable) {
   // kh-46's schedule: a header row with labels centred over their columns, a number set between
   // the two lines of its row's time cell, and a content cell of two lines.
-  const Document doc = LaidOutPage({
+  const PlacedLines schedule = {
       {100, {{"IV.", 80}, {"Kế", 100}, {"hoạch", 116}}},
       {140, {{"TT", 120}, {"Thời", 160}, {"gian", 190}, {"Nội", 370}, {"dung", 394}}},
       {180, {{"1", 126}, {"Ngày", 146}, {"24/05/2023", 176}, {"Khoa", 246}, {"thông", 276}, {"báo", 310}}},
@@ -252,7 +253,8 @@ TEST(NormalizeTables, ColumnsOfWordBoxesAreATable) {
       {233, {{"đến", 147}, {"16/06/2023", 169}, {"đề", 246}, {"cương", 262}}},
       {300, {{"Nơi", 80}, {"nhận:", 100}, {"thực", 140}, {"hiện", 170}, {"theo", 200}, {"kế", 230}, {"hoạch", 246},
              {"của", 282}, {"khoa", 302}, {"đã", 332}, {"ban", 346}, {"hành", 366}, {"năm", 392}}},
-  });
+  };
+  const Document doc = LaidOutPage(schedule);
   ASSERT_EQ(doc.tables.size(), 1u);
   EXPECT_EQ(CellTexts(doc, doc.tables[0]),
             (Rows{{"TT", "Thời gian", "Nội dung"},
@@ -263,11 +265,13 @@ TEST(NormalizeTables, ColumnsOfWordBoxesAreATable) {
   EXPECT_TRUE(doc.SpanText(doc.paragraphs.back().span).starts_with("Nơi nhận:"));
   // Cells keep their way back to print.
   const Span cell = doc.tables[0].rows[2].cells[1];
-  EXPECT_EQ(doc.text_map.Locate(cell.begin).page, 1);
+  EXPECT_EQ(doc.text_map.Locate(cell.begin).page, 2);
+  // In the top third of page 1 the same columns are the header's (issuer | motto), not a table.
+  EXPECT_TRUE(LaidOutPage(schedule, 1).tables.empty());
 }
 
 TEST(NormalizeTables, TwoColumnBlocksAndPlainParagraphsAreNoTable) {
-  // A header of two columns over one row (issuer | motto, copies-to | signer) is not a table.
+  // A block of two columns (issuer | motto, copies-to | signer) is not a table.
   const Document doc = LaidOutPage({
       {100, {{"ỦY", 60}, {"BAN", 80}, {"NHÂN", 104}, {"DÂN", 134}, {"CỘNG", 300}, {"HÒA", 334}, {"XÃ", 358}}},
       {120, {{"TỈNH", 70}, {"A", 100}, {"Độc", 310}, {"lập", 334}}},

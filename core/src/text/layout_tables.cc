@@ -166,7 +166,8 @@ size_t ColumnAt(const std::vector<double>& borders, const BoundingBox& box) {
 
 }  // namespace
 
-std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, int page, int first_id) {
+std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, int page, double header_bottom,
+                                            int first_id) {
   std::vector<LaidOutTable> tables;
   const double h = MedianLineHeight(lines);
   if (h <= 0) return tables;
@@ -178,6 +179,7 @@ std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, 
                    [&](size_t a, size_t b) { return lines[a].line->box->y0 < lines[b].line->box->y0; });
   const std::vector<Band> bands = Bands(lines, order, h);
   for (size_t at = 0; at < bands.size(); ++at) {
+    if (bands[at].y0 < header_bottom) continue;
     const std::optional<Found> found = TableUnder(bands, at, h);
     if (!found) continue;
     LaidOutTable table;

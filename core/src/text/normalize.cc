@@ -51,7 +51,9 @@ std::vector<SourceLine> CollectLines(const Document& doc) {
       }
     }
     std::vector<LaidOutTable> tables;
-    if (has_layout) tables = FindLaidOutTables(page_lines, page.number, table_ids);
+    // Page 1's header zone, its top third, is laid out in columns that are not a table's.
+    const double header_bottom = page.number == 1 && page.height > 0 ? page.height / 3 : 0;
+    if (has_layout) tables = FindLaidOutTables(page_lines, page.number, header_bottom, table_ids);
     table_ids += static_cast<int>(tables.size());
     std::vector<int> table_of(page_lines.size(), -1);
     for (size_t t = 0; t < tables.size(); ++t) {

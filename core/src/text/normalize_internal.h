@@ -124,8 +124,10 @@ struct LaidOutTable {
 };
 // Tables from the word boxes of one page's lines (layout_tables.cc): a header line whose words
 // fall into three or more groups, and the lines under it that leave a channel free of ink in each
-// gap between the groups.
-std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, int page, int first_id);
+// gap between the groups. No table starts above `header_bottom`: the header of page 1 (issuer |
+// motto, number | place and date) falls into groups apart as a table's header row does.
+std::vector<LaidOutTable> FindLaidOutTables(const std::vector<PageLine>& lines, int page, double header_bottom,
+                                            int first_id);
 
 struct LineGroup;
 // The tables of the paragraphs built from `groups` (one paragraph per group, same order): the
