@@ -40,6 +40,26 @@ inline int GroupInt(const RuleMatch& m, std::string_view text, std::string_view 
   return g.empty() ? 0 : v;
 }
 
+// The first sentence of an outline item or a table cell, without its marker.
+inline std::string FirstSentence(std::string_view paragraph, std::string_view marker) {
+  std::string_view rest = paragraph.substr(std::min(marker.size(), paragraph.size()));
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  // Up to a period followed by a space and a capital, or up to a colon followed by a space or the
+  // end. A scan, not a regex: items can be long.
+  for (size_t i = 2; i < rest.size(); ++i) {
+    const char c = rest[i];
+    if (c != '.' && c != ':') continue;
+    // Not "18.6" or "TP.HCM": the period must close a word and be followed by a space.
+    if (i + 1 < rest.size() && rest[i + 1] != ' ') continue;
+    if (c == ':') return Trim(rest.substr(0, i), " ");
+    if (i + 2 >= rest.size()) return Trim(rest.substr(0, i), " ");
+    if (StartsWithCapital(rest.substr(i + 2)) && rest[i - 1] != ' ' && rest[i - 2] != ' ') {
+      return Trim(rest.substr(0, i), " ");
+    }
+  }
+  return Trim(rest, " .:;");
+}
+
 }  // namespace vanban::plugins
 
 #endif  // VANBAN_PLUGINS_COMMON_PLUGIN_UTIL_H_

@@ -86,7 +86,7 @@ std::optional<TableLayout> LayoutOf(const Document& doc, const Table& table, con
     // Rows under the header that name sub-columns ("Chủ trì" | "Phối hợp" under "Đơn vị thực
     // hiện", "Bộ trưởng" | "Chính phủ" under a time) are header rows too; when they are as wide as
     // the header, they also tell the lead column from the coordinating one.
-    const auto [content_begin, content_end] = layout.Range(Column::kContent);
+    const size_t content_begin = layout.Range(Column::kContent).first;
     while (layout.first_row < table.rows.size()) {
       const TableRow& sub = table.rows[layout.first_row];
       const std::string number = CellText(doc, sub, 0);
@@ -130,25 +130,6 @@ int PartOf(const DocumentStructure& st, size_t paragraph) {
 }
 
 }  // namespace
-
-std::string FirstSentence(std::string_view paragraph, std::string_view marker) {
-  std::string_view rest = paragraph.substr(std::min(marker.size(), paragraph.size()));
-  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  // Up to a period followed by a space and a capital, or up to a colon followed by a space or the
-  // end. A scan, not a regex: items can be long.
-  for (size_t i = 2; i < rest.size(); ++i) {
-    const char c = rest[i];
-    if (c != '.' && c != ':') continue;
-    // Not "18.6" or "TP.HCM": the period must close a word and be followed by a space.
-    if (i + 1 < rest.size() && rest[i + 1] != ' ') continue;
-    if (c == ':') return Trim(rest.substr(0, i), " ");
-    if (i + 2 >= rest.size()) return Trim(rest.substr(0, i), " ");
-    if (StartsWithCapital(rest.substr(i + 2)) && rest[i - 1] != ' ' && rest[i - 2] != ' ') {
-      return Trim(rest.substr(0, i), " ");
-    }
-  }
-  return Trim(rest, " .:;");
-}
 
 void AddTableTasks(const Document& doc, const DocumentStructure& structure, const RuleSet& rules, Extraction& out) {
   int task_tables = 0;

@@ -3,17 +3,11 @@
 #ifndef VANBAN_PLUGINS_TASKS_TABLE_TASKS_H_
 #define VANBAN_PLUGINS_TASKS_TABLE_TASKS_H_
 
-#include <string>
-#include <string_view>
-
 #include "vanban/extraction.h"
 #include "vanban/rules.h"
 #include "vanban/structure.h"
 
 namespace vanban::plugins {
-
-// The first sentence of an outline item or a cell, without its marker.
-std::string FirstSentence(std::string_view paragraph, std::string_view marker);
 
 // Appends a task (source "table") for each row of each task table of `doc`: tables whose header row
 // names a content column and a lead-unit or time column (the task.table_* rules). Header rows,
