@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "../common/plugin_util.h"
 #include "../common/builtin_extractor.h"
@@ -34,8 +35,14 @@ class DeadlinesExtractor : public BuiltinExtractor {
     // table a month without its year is left without a date.
     const std::string year = in.earlier.header.date ? in.earlier.header.date->substr(0, 4) : "";
     std::vector<bool> in_table(doc.paragraphs.size(), false);
+    std::map<size_t, const TableRow*> row_in;  // paragraphs that are a whole table row
     for (const Table& table : doc.tables) {
       for (size_t p = table.first_paragraph; p < table.end_paragraph && p < in_table.size(); ++p) in_table[p] = true;
+      for (const TableRow& row : table.rows) {
+        if (row.cells.size() < 2) continue;
+        const size_t p = ParagraphAt(doc, row.cells.front().begin);
+        if (p < doc.paragraphs.size() && row.cells.back().end <= doc.paragraphs[p].span.end) row_in[p] = &row;
+      }
     }
     for (size_t p = st.body_begin; p < doc.paragraphs.size(); ++p) {
       const ParagraphRole role = st.roles[p];
@@ -44,10 +51,18 @@ class DeadlinesExtractor : public BuiltinExtractor {
       }
       const std::string_view paragraph = ParagraphText(doc, p);
       std::vector<Deadline> found;
-      // A table row ("| 1 | Luật … | Vụ Pháp chế | Tháng 02/2024 | Tháng 02/2024 |") is read cell by
-      // cell: a time column's cell is a deadline of its own, and two of them side by side are two.
-      for (const std::string_view t : Cells(paragraph)) {
-      const size_t base = doc.paragraphs[p].span.begin + static_cast<size_t>(t.data() - paragraph.data());
+      // A table row printed on one line ("| 1 | Luật … | Vụ Pháp chế | Tháng 02/2024 | Tháng 02/2024 |")
+      // is read cell by cell: a time column's cell is a deadline of its own, and two of them side by
+      // side are two.
+      std::vector<std::string_view> cells = {paragraph};
+      if (const auto row = row_in.find(p); row != row_in.end()) {
+        cells.clear();
+        for (const Span& cell : row->second->cells) {
+          if (cell.size() > 0) cells.push_back(doc.SpanText(cell));
+        }
+      }
+      for (const std::string_view t : cells) {
+      const size_t base = static_cast<size_t>(t.data() - doc.text.data());
       for (const RuleMatch& m : rules.FindAll("deadline", t)) {
         Deadline d;
         d.kind = KindOf(m.rule->id);
@@ -85,20 +100,6 @@ class DeadlinesExtractor : public BuiltinExtractor {
     return Status::Ok();
   }
 
-  // The cells of a table row written with bars (two or more), else the paragraph itself.
-  static std::vector<std::string_view> Cells(std::string_view paragraph) {
-    if (std::count(paragraph.begin(), paragraph.end(), '|') < 2) return {paragraph};
-    std::vector<std::string_view> cells;
-    for (size_t start = 0;;) {
-      const size_t bar = paragraph.find('|', start);
-      const std::string_view cell = paragraph.substr(start, bar == std::string_view::npos ? bar : bar - start);
-      if (cell.find_first_not_of(' ') != std::string_view::npos) cells.push_back(cell);
-      if (bar == std::string_view::npos) break;
-      start = bar + 1;
-    }
-    return cells;
-  }
-
   // Its kind comes from the rule's id, "deadline.<kind>.<name>".
   Status CheckRule(const Rule& rule) const override {
     static const char* const kKinds[] = {"before", "by", "range", "month", "quarter", "year", "periodic"};
@@ -111,6 +112,13 @@ class DeadlinesExtractor : public BuiltinExtractor {
   }
 
  private:
+  // The paragraph that holds `offset`.
+  static size_t ParagraphAt(const Document& doc, size_t offset) {
+    const auto it = std::upper_bound(doc.paragraphs.begin(), doc.paragraphs.end(), offset,
+                                     [](size_t off, const Paragraph& para) { return off < para.span.begin; });
+    return it == doc.paragraphs.begin() ? doc.paragraphs.size() : static_cast<size_t>(it - doc.paragraphs.begin()) - 1;
+  }
+
   // "trước ngày 20 tháng 6 hằng năm": groups rd and rm name the day of every year.
   static bool ReadRecurrence(const RuleMatch& m, std::string_view t, Deadline& d) {
     const int day = GroupInt(m, t, "rd"), month = GroupInt(m, t, "rm");
